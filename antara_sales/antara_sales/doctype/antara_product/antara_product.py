@@ -1,0 +1,37 @@
+# Copyright (c) 2026, Perum LKBN ANTARA and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+
+class ANTARAProduct(Document):
+	def validate(self):
+		self.check_price()
+		self.check_department()
+		self.check_partner()
+
+	def check_price(self):
+		if (self.price or 0) < 0:
+			frappe.throw(_("{0} must not be negative.").format(frappe.bold(_("Price per Period (IDR)"))))
+
+	def check_department(self):
+		kind = frappe.get_cached_value("ANTARA Department", self.department, "department_kind")
+		if kind != "Product-Owning":
+			frappe.throw(
+				_("{0} must be a product-owning department (6.1).").format(
+					frappe.bold(_("Owning Department"))
+				)
+			)
+
+	def check_partner(self):
+		# 5.7: a cooperation product is made with a third party; 5.6: an internal one is not.
+		if self.product_type == "Cooperation" and not self.cooperation_partner:
+			frappe.throw(
+				_("{0} is required for a cooperation product (5.7).").format(
+					frappe.bold(_("Cooperation Partner"))
+				)
+			)
+		if self.product_type == "Internal":
+			self.cooperation_partner = None

@@ -1,0 +1,1 @@
+"""Whitelisted endpoints, grouped by resource. Each checks permission itself; changes are POST."""

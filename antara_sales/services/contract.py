@@ -1,0 +1,122 @@
+"""The cooperation contract (6.6, 6.7): made from a verified Media Order by one action, signed by the
+General Manager first and then by the customer; one copy to the customer, one archived."""
+
+import frappe
+from frappe import _
+from frappe.utils import get_link_to_form, getdate, today
+
+from antara_sales.domain import signing
+from antara_sales.services import customer as customer_service
+from antara_sales.services import order_lines
+from antara_sales.services.settings import is_admin
+from antara_sales.services.status import move
+
+CONTRACT = "ANTARA Cooperation Contract"
+PARTY_FIELDS = ("customer", "customer_name", "customer_type", "npwp", "email", "phone", "address")
+ORDER_FIELDS = ("department", "bureau", "account_executive", "administrative_terms", "tax_rate")
+
+
+def existing_contract(order_name: str) -> str | None:
+	return frappe.db.get_value(CONTRACT, {"media_order": order_name, "docstatus": ("<", 2)})
+
+
+def make_from_order(order_name: str):
+	"""6.6: a Media Order that passed verification becomes a contract; anything else is refused."""
+	order = frappe.get_doc("ANTARA Media Order", order_name)
+	order.check_permission("read")
+	frappe.has_permission(CONTRACT, "create", throw=True)
+	if order.docstatus != 1 or order.status != "Verified":
+		frappe.throw(
+			_("{0} is {1}; a contract is drawn up only from a verified order (6.6).").format(
+				get_link_to_form(order.doctype, order.name), _(order.status)
+			),
+			title=_("Order Not Verified"),
+		)
+	if existing := existing_contract(order.name):
+		frappe.throw(
+			_("{0} already has the contract {1}.").format(order.name, get_link_to_form(CONTRACT, existing)),
+			frappe.DuplicateEntryError,
+		)
+	contract = frappe.new_doc(CONTRACT)
+	contract.media_order = order.name
+	for field in PARTY_FIELDS + ORDER_FIELDS:
+		contract.set(field, order.get(field))
+	contract.general_manager = frappe.get_cached_value(
+		"ANTARA Department", order.department, "general_manager"
+	)
+	order_lines.copy_lines(order.items, contract)
+	contract.insert()
+	order.db_set({"status": "Contract Drafted", "contract": contract.name})
+	return contract
+
+
+def validate(contract):
+	order_lines.set_totals(contract)
+	record_gm_signature(contract)
+	check_signing_order(contract, final=False)
+	if contract.docstatus == 0:
+		move(contract, "Awaiting Customer Signature" if contract.gm_signed_on else "Draft")
+
+
+def record_gm_signature(contract):
+	"""Only the contract's General Manager signs as GM (6.7); the signer is recorded."""
+	if not contract.gm_signature or not contract.has_value_changed("gm_signature"):
+		return
+	user = frappe.session.user
+	if user != contract.general_manager and not is_admin(user):
+		frappe.throw(
+			_("Only {0}, the General Manager of this contract, signs it as GM (6.7).").format(
+				frappe.bold(contract.general_manager)
+			),
+			frappe.PermissionError,
+		)
+	contract.gm_signed_by = user
+	contract.gm_signed_on = contract.gm_signed_on or today()
+
+
+MESSAGES = {
+	signing.GM_SIGNATURE_MISSING: "The General Manager signs first (6.7): add the GM's signature and date before the customer's.",
+	signing.CUSTOMER_BEFORE_GM: "{0} cannot be before {1}: the General Manager signs first (6.7).",
+	signing.CUSTOMER_SIGNATURE_MISSING: "The customer's signature and date are required to mark the contract as signed (6.7).",
+}
+
+
+def check_signing_order(contract, *, final: bool):
+	problems = signing.signing_problems(
+		gm_signed=bool(contract.gm_signature),
+		gm_signed_on=getdate(contract.gm_signed_on) if contract.gm_signed_on else None,
+		customer_signed=bool(contract.customer_signature),
+		customer_signed_on=getdate(contract.customer_signed_on) if contract.customer_signed_on else None,
+		final=final,
+	)
+	if problems:
+		frappe.throw(
+			_(MESSAGES[problems[0]]).format(
+				frappe.bold(_("Customer Signed on")), frappe.bold(_("GM Signed on"))
+			),
+			title=_("Signing Order"),
+		)
+
+
+def on_signed(contract):
+	"""Submitting is the customer's signature: from here the downstream work of 6.8 may start."""
+	contract.db_set("status", "Signed")
+	customer_service.refresh_status(contract.customer)
+
+
+def on_cancel(contract):
+	contract.db_set("status", "Cancelled")
+	customer_service.refresh_status(contract.customer)
+
+
+def expire_ended_contracts():
+	"""Daily: signed contracts whose period has ended become Expired, and the customer's status
+	is recomputed (a status counts periods held, so it changes when one ends)."""
+	ended = frappe.get_all(
+		CONTRACT,
+		filters={"docstatus": 1, "status": "Signed", "end_date": ("<", today())},
+		fields=["name", "customer"],
+	)
+	for row in ended:
+		frappe.db.set_value(CONTRACT, row.name, "status", "Expired")
+		customer_service.refresh_status(row.customer)

@@ -1,0 +1,79 @@
+"""The Subscription Form / Media Order, F/KOM/003 (6.3, 6.4)."""
+
+import frappe
+from frappe import _
+
+from antara_sales.services import order_lines
+
+EDITABLE_STATES = ("Draft", "Needs Clarification")
+SNAPSHOT_FIELDS = ("customer_name", "customer_type", "npwp", "email", "phone", "address", "city", "province")
+
+
+def snapshot_customer(order):
+	"""Copy the customer's data when the customer is chosen, so that later edits to the customer do
+	not rewrite what the customer submitted and signed (6.4)."""
+	if not (order.is_new() or order.has_value_changed("customer")):
+		return
+	customer = frappe.get_doc("ANTARA Customer", order.customer)
+	for field in SNAPSHOT_FIELDS:
+		order.set(field, customer.get(field))
+	primary = next(
+		(c for c in customer.contacts if c.is_primary), customer.contacts[0] if customer.contacts else None
+	)
+	order.contact_person = primary.contact_name if primary else order.contact_person
+	order.bureau = order.bureau or customer.bureau
+
+
+def set_defaults(order):
+	if order.is_new() and not order.administrative_terms:
+		from antara_sales.services.settings import get_settings
+
+		order.administrative_terms = get_settings().default_administrative_terms
+
+
+def check_department(order):
+	kind = frappe.get_cached_value("ANTARA Department", order.department, "department_kind")
+	if kind != "Product-Owning":
+		frappe.throw(
+			_("{0} must be a product-owning department, not {1} (6.3).").format(
+				frappe.bold(_("Product-Owning Department")), _(kind)
+			)
+		)
+
+
+def validate(order):
+	snapshot_customer(order)
+	set_defaults(order)
+	check_department(order)
+	order_lines.validate_and_price(order, department=order.department)
+
+
+def missing_for_verification(order) -> list[str]:
+	"""What F/KOM/003 must hold before the AE hands it over (6.4): complete customer data, the
+	products, the administrative terms agreed, the company stamp and a signature."""
+	required = [
+		("customer_name", "Legal Name"),
+		("address", "Address"),
+		("email", "Email"),
+		("phone", "Phone"),
+		("administrative_terms", "Administrative Terms"),
+		("signatory_name", "Signed by"),
+		("signed_on", "Signed on"),
+	]
+	if order.customer_type == "Institution":
+		required += [("npwp", "NPWP"), ("company_stamp", "Company Stamp")]
+	missing = [label for field, label in required if not order.get(field)]
+	if not order.terms_agreed:
+		missing.append("Customer Agreed to the Terms")
+	if not (order.customer_signature or order.signed_form):
+		missing.append("Signature")
+	return missing
+
+
+def check_complete(order):
+	missing = missing_for_verification(order)
+	if missing:
+		frappe.throw(
+			_("The form is not complete (6.4). Fill in: {0}").format(", ".join(_(m) for m in missing)),
+			title=_("Incomplete Media Order"),
+		)

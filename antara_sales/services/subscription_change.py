@@ -1,0 +1,93 @@
+"""Subscription changes, F/KOM/004: verified like a new order (6.5), then approved by submitting,
+which amends the contract.
+
+History: the contract keeps its number and is amended in place, because tickets, invoices and the
+customer's status hang off that number; the terms before each change stay readable on the change
+itself (Products before the Change), and Frappe's Version log records every field the amendment
+touched. Frappe's cancel-and-amend chain was not used: it would cancel a live contract, and with
+it the downstream work of 6.8, for every change."""
+
+import frappe
+from frappe import _
+from frappe.utils import get_link_to_form, getdate
+
+from antara_sales.services import customer as customer_service
+from antara_sales.services import order_lines
+from antara_sales.services.status import move
+
+LINE_CHANGES = ("Add Product", "Remove Product", "Change Quantity", "Change Period", "Renew")
+NO_LINE_CHANGES = ("Suspend", "Terminate")
+
+
+def active_contract(change):
+	contract = frappe.get_doc("ANTARA Cooperation Contract", change.contract)
+	if contract.docstatus != 1 or contract.status not in ("Signed", "Suspended"):
+		frappe.throw(
+			_("{0} is {1}; only a signed, active contract can be changed (F/KOM/004).").format(
+				get_link_to_form(contract.doctype, contract.name), _(contract.status)
+			),
+			title=_("Contract Not Active"),
+		)
+	return contract
+
+
+def prefill(change, contract):
+	if change.is_new() or change.has_value_changed("contract"):
+		order_lines.copy_lines(contract.items, change, "previous_items")
+		change.previous_grand_total = contract.grand_total
+		if not change.items:
+			order_lines.copy_lines(contract.items, change)
+
+
+def validate(change):
+	contract = active_contract(change)
+	prefill(change, contract)
+	if change.change_type in NO_LINE_CHANGES:
+		order_lines.copy_lines(change.previous_items, change)
+		change.total_amount = change.tax_amount = 0
+		change.grand_total = change.previous_grand_total
+	else:
+		change.tax_rate = contract.tax_rate
+		order_lines.validate_and_price(change, department=contract.department)
+	if (
+		not getdate(contract.start_date) <= getdate(change.effective_date) <= getdate(contract.end_date)
+		and change.change_type != "Renew"
+	):
+		frappe.throw(
+			_("{0} must fall within the contract's period, {1} to {2}.").format(
+				frappe.bold(_("Effective Date")), contract.start_date, contract.end_date
+			)
+		)
+
+
+def before_submit(change):
+	if change.status not in ("Verified", "Rejected"):
+		frappe.throw(
+			_("{0} is {1}; it is approved only after it passed verification (6.5).").format(
+				change.name, _(change.status)
+			),
+			title=_("Not Verified"),
+		)
+
+
+def apply_to_contract(change):
+	"""Approving (submitting) a verified change amends the contract."""
+	if change.status != "Verified":
+		return  # a rejected change is only frozen
+	contract = frappe.get_doc("ANTARA Cooperation Contract", change.contract)
+	if change.change_type == "Terminate":
+		contract.terminated_on = change.effective_date
+		move(contract, "Terminated")
+	elif change.change_type == "Suspend":
+		move(contract, "Suspended")
+	else:
+		order_lines.copy_lines(change.items, contract)
+		order_lines.set_totals(contract)
+	contract.revision = (contract.revision or 0) + 1
+	contract.flags.ignore_validate_update_after_submit = True  # amended by its approved change
+	contract.add_comment("Info", _("Amended by {0} ({1}).").format(change.name, _(change.change_type)))
+	contract.save()
+	change.db_set(
+		{"status": "Approved", "approved_by": frappe.session.user, "contract_revision": contract.revision}
+	)
+	customer_service.refresh_status(contract.customer)

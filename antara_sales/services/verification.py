@@ -1,0 +1,183 @@
+"""Document verification (6.5): one ANTARA Order Verification per round, by an Assistant Manager
+whom the department's Manager assigned. Used for new orders (F/KOM/003) and for subscription
+changes (F/KOM/004), which are "verified like a new order"."""
+
+import frappe
+from frappe import _
+from frappe.utils import get_link_to_form, now_datetime
+
+from antara_sales.services import customer as customer_service
+from antara_sales.services.settings import is_admin
+from antara_sales.services.status import move
+
+AWAITING = "Submitted for Verification"
+EDITABLE_STATES = ("Draft", "Needs Clarification")
+CHECKS = (
+	("customer_data_check", "customer_data_remark", "6.5.1 Customer Data Correct"),
+	("product_check", "product_remark", "6.5.2 Product Correct"),
+	("customer_status_check", "customer_status_remark", "6.5.3 Customer Status Confirmed"),
+)
+
+
+def target_of(verification):
+	"""The document being verified: a Media Order or a Subscription Change."""
+	if bool(verification.media_order) == bool(verification.subscription_change):
+		frappe.throw(
+			_("Set either {0} or {1}.").format(
+				frappe.bold(_("Media Order")), frappe.bold(_("Subscription Change"))
+			),
+			title=_("What Is Verified?"),
+		)
+	if verification.media_order:
+		return frappe.get_doc("ANTARA Media Order", verification.media_order)
+	return frappe.get_doc("ANTARA Subscription Change", verification.subscription_change)
+
+
+def request(doc):
+	"""The AE hands the documents to the assigned Assistant Manager (6.5)."""
+	if doc.status not in EDITABLE_STATES or doc.docstatus != 0:
+		frappe.throw(_("{0} is {1}; it cannot be sent for verification now.").format(doc.name, _(doc.status)))
+	if doc.doctype == "ANTARA Media Order":
+		from antara_sales.services.media_order import check_complete
+
+		check_complete(doc)
+	move(doc, AWAITING)
+	doc.save()
+	return doc
+
+
+def department_of(target) -> str:
+	return target.department
+
+
+def assigned_verifiers(department: str) -> list[str]:
+	return frappe.get_all(
+		"ANTARA Department Member",
+		filters={"parent": department, "parenttype": "ANTARA Department", "is_verifier": 1},
+		pluck="user",
+	)
+
+
+def prefill(verification, target):
+	verification.customer = target.customer
+	verification.customer_name = target.customer_name
+	if verification.is_new():
+		link_field = "media_order" if target.doctype == "ANTARA Media Order" else "subscription_change"
+		verification.round_no = (
+			frappe.db.count("ANTARA Order Verification", {link_field: target.name, "docstatus": 1}) + 1
+		)
+	# 6.5.3: the status as computed from the subscription history, with its evidence.
+	result = customer_service.compute_status(target.customer)
+	verification.computed_customer_status = result.status
+	verification.computed_periods = result.consecutive_periods
+	verification.status_evidence = result.evidence_text()
+
+
+def check_verifier(verification, target):
+	"""6.5: the Assistant Manager assigned by the Manager verifies; the AE who owns the document
+	never verifies it (segregation of duties)."""
+	if verification.verifier == target.account_executive:
+		frappe.throw(
+			_("{0} owns this document as its Account Executive and cannot verify it.").format(
+				frappe.bold(verification.verifier)
+			),
+			frappe.PermissionError,
+			title=_("Segregation of Duties"),
+		)
+	if is_admin(verification.verifier):
+		return
+	department = department_of(target)
+	if verification.verifier not in assigned_verifiers(department):
+		frappe.throw(
+			_(
+				"{0} is not assigned to verify orders of {1} (6.5). The department's Manager assigns verifiers."
+			).format(frappe.bold(verification.verifier), get_link_to_form("ANTARA Department", department)),
+			frappe.PermissionError,
+			title=_("Not an Assigned Verifier"),
+		)
+
+
+def validate(verification):
+	target = target_of(verification)
+	if verification.docstatus == 0 and target.status != AWAITING:
+		frappe.throw(
+			_("{0} is {1}, not {2}.").format(
+				get_link_to_form(target.doctype, target.name), _(target.status), _(AWAITING)
+			),
+			title=_("Not Awaiting Verification"),
+		)
+	if verification.is_new() or verification.docstatus == 0:
+		prefill(verification, target)
+	check_verifier(verification, target)
+
+
+def check_outcome(verification):
+	"""No outcome without every check answered; Passed only when all pass; Clarify (6.5.3.1) and
+	Rejected (6.5.3.2) need a remark that says what is wrong."""
+	unanswered = [label for field, _remark, label in CHECKS if not verification.get(field)]
+	if unanswered:
+		frappe.throw(
+			_("Answer every check before the outcome: {0}").format(", ".join(_(u) for u in unanswered))
+		)
+	if not verification.outcome:
+		frappe.throw(_("{0} is required.").format(frappe.bold(_("Outcome"))))
+	failed = [label for field, _remark, label in CHECKS if verification.get(field) == "Fail"]
+	for field, remark, label in CHECKS:
+		if verification.get(field) == "Fail" and not verification.get(remark):
+			frappe.throw(_("Say what failed in {0}.").format(frappe.bold(_(label))))
+	if verification.outcome == "Passed" and failed:
+		frappe.throw(
+			_("The outcome cannot be Passed while a check failed: {0}").format(
+				", ".join(_(f) for f in failed)
+			)
+		)
+	if verification.outcome != "Passed" and not failed:
+		frappe.throw(_("Mark the check that failed before choosing {0}.").format(_(verification.outcome)))
+	if verification.outcome in ("Clarify", "Rejected") and not (verification.outcome_remark or "").strip():
+		frappe.throw(
+			_("{0} is required for the outcome {1}.").format(
+				frappe.bold(_("What to Clarify / Reason for Rejection")), _(verification.outcome)
+			)
+		)
+
+
+def apply_outcome(verification):
+	"""Move the verified document on, in the verifier's name."""
+	verification.db_set("verified_on", now_datetime())
+	target = target_of(verification)
+	if verification.outcome == "Passed":
+		move(target, "Verified")
+		target.last_verification_remark = None
+		if target.doctype == "ANTARA Media Order":
+			target.submit()  # a verified order is final: the contract is made from it (6.6)
+		else:
+			target.save()
+	elif verification.outcome == "Clarify":  # 6.5.3.1
+		move(target, "Needs Clarification")
+		target.last_verification_remark = verification.outcome_remark
+		target.save()
+	else:  # 6.5.3.2
+		move(target, "Rejected")
+		target.last_verification_remark = verification.outcome_remark
+		target.submit()  # final either way; a rejected change is never applied
+		tell_customer_of_rejection(target, verification.outcome_remark)
+
+
+def tell_customer_of_rejection(target, reason: str):
+	"""6.5.3.2: the customer is told the application is rejected, with the reason."""
+	email = target.get("email") or frappe.db.get_value("ANTARA Customer", target.customer, "email")
+	if not email:
+		return
+	frappe.sendmail(
+		recipients=[email],
+		subject=_("Your application {0} to ANTARA was not accepted").format(target.name),
+		message=_(
+			"Dear {0},<br><br>We are sorry to tell you that your application {1} was not accepted.<br>Reason: {2}<br><br>Perum LKBN ANTARA"
+		).format(
+			frappe.utils.escape_html(target.customer_name),
+			target.name,
+			frappe.utils.escape_html(reason),
+		),
+		reference_doctype=target.doctype,
+		reference_name=target.name,
+	)

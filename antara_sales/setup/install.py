@@ -1,0 +1,59 @@
+"""Install and migrate steps: small, named and idempotent, so a fresh install and a migrated site
+reach the same state (patches are marked done on a fresh install)."""
+
+import frappe
+
+from antara_sales import roles
+from antara_sales.services.settings import SETTINGS
+
+# Roles that only read or only work downstream still use the desk (6.8).
+ROLE_DESK_ACCESS = dict.fromkeys(roles.ALL, 1)
+
+
+def after_install():
+	ensure_roles()
+	ensure_settings_defaults()
+	ensure_currency()
+
+
+def after_migrate():
+	ensure_roles()
+	ensure_settings_defaults()
+
+
+def ensure_roles():
+	for role_name, desk_access in ROLE_DESK_ACCESS.items():
+		if frappe.db.exists("Role", role_name):
+			continue
+		frappe.get_doc({"doctype": "Role", "role_name": role_name, "desk_access": desk_access}).insert(
+			ignore_permissions=True
+		)
+
+
+def ensure_settings_defaults():
+	"""Give unset settings their field defaults (a Single has no row until it is first saved)."""
+	settings = frappe.get_single(SETTINGS)
+	changed = False
+	for df in settings.meta.fields:
+		if df.default and settings.get(df.fieldname) in (None, ""):
+			settings.set(df.fieldname, df.default)
+			changed = True
+	if changed:
+		settings.flags.ignore_permissions = True
+		settings.save()
+
+
+def ensure_currency():
+	"""Money is in rupiah: IDR is the default currency unless the site already chose one."""
+	if frappe.db.exists("Currency", "IDR") and not frappe.db.get_default("currency"):
+		frappe.db.set_default("currency", "IDR")
+		frappe.db.set_value("Currency", "IDR", "enabled", 1)
+
+
+def before_uninstall():
+	"""Roles are shared records: remove ours only where no user still holds them."""
+	for role_name in roles.ALL:
+		if frappe.db.exists("Role", role_name) and not frappe.db.exists(
+			"Has Role", {"role": role_name, "parenttype": "User"}
+		):
+			frappe.delete_doc("Role", role_name, ignore_permissions=True, force=True)

@@ -1,0 +1,21 @@
+"""Base class for integration tests: runs under pytest (conftest connects) and under
+`bench run-tests`. Every test is rolled back, so none leaves data behind."""
+
+import frappe
+
+try:  # Frappe v16
+	from frappe.tests import IntegrationTestCase as _Base
+except ImportError:  # Frappe v15
+	from frappe.tests.utils import FrappeTestCase as _Base
+
+
+class AntaraTestCase(_Base):
+	def setUp(self):
+		super().setUp()
+		frappe.set_user("Administrator")
+
+	def tearDown(self):
+		# v15's FrappeTestCase rolls back only per class.
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		super().tearDown()

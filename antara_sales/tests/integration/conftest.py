@@ -1,0 +1,29 @@
+"""The site for the integration tests: what `bench run-tests` does, for pytest. `make test` creates
+a throwaway site and passes it in ANTARA_TEST_SITE and ANTARA_SITES_PATH."""
+
+import os
+
+import pytest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def frappe_site():
+	import frappe
+
+	site = os.environ.get("ANTARA_TEST_SITE")
+	sites_path = os.environ.get("ANTARA_SITES_PATH")
+	if not (site and sites_path):
+		pytest.exit(
+			"integration tests need ANTARA_TEST_SITE and ANTARA_SITES_PATH (run `make test`)", returncode=2
+		)
+	# Frappe's v15 logger writes to paths relative to the sites folder.
+	os.chdir(sites_path)
+	frappe.init(site, sites_path=".")
+	frappe.connect()
+	frappe.flags.in_test = True
+	frappe.clear_cache()
+	for fn in frappe.get_hooks("before_tests"):
+		frappe.get_attr(fn)()
+	yield site
+	frappe.db.rollback()
+	frappe.destroy()

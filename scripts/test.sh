@@ -75,7 +75,7 @@ phase_done "throwaway site"
 set +e
 (cd "$SITES_TMP" && CI=1 ANTARA_TEST_SITE="$TEST_SITE" ANTARA_SITES_PATH="$SITES_TMP" PYTHONPATH="$APP_DIR" \
 	"$PY" -m pytest "$APP_DIR/antara_sales/tests/integration" -q -p no:cacheprovider --rootdir "$APP_DIR" \
-	--junitxml="$SITES_TMP/integration.xml")
+	--junitxml="$SITES_TMP/integration.xml" ${PYTEST_ARGS:-})
 STATUS=$?
 set -e
 COUNT=$("$PY" -c 'import sys,xml.etree.ElementTree as E; r=E.parse(sys.argv[1]).getroot(); s=r if r.tag=="testsuite" else r[0]; print(int(s.get("tests"))-int(s.get("skipped")))' "$SITES_TMP/integration.xml" 2>/dev/null || echo 0)

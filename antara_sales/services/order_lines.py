@@ -28,7 +28,7 @@ def validate_and_price(doc, *, department: str | None = None):
 		check_dates_and_quantities(row)
 		apply_product_price(row, product, previous.get(row.name), can_override)
 		row.product_name = product.product_name
-		row.billing_period = row.billing_period or product.billing_period
+		row.billing_period = product.billing_period  # a product is sold per its own period (5.5)
 		row.periods = billing.count_periods(
 			getdate(row.start_date), getdate(row.end_date), row.billing_period
 		)

@@ -3,8 +3,8 @@ which amends the contract.
 
 History: the contract keeps its number and is amended in place, because tickets, invoices and the
 customer's status hang off that number; the terms before each change stay readable on the change
-itself (Products before the Change), and Frappe's Version log records every field the amendment
-touched. Frappe's cancel-and-amend chain was not used: it would cancel a live contract, and with
+itself (Products before the Change), and the contract carries a revision number and a comment
+naming each change that amended it. Frappe's cancel-and-amend chain was not used: it would cancel a live contract, and with
 it the downstream work of 6.8, for every change."""
 
 import frappe

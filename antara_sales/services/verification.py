@@ -167,17 +167,29 @@ def tell_customer_of_rejection(target, reason: str):
 	"""6.5.3.2: the customer is told the application is rejected, with the reason."""
 	email = target.get("email") or frappe.db.get_value("ANTARA Customer", target.customer, "email")
 	if not email:
+		target.add_comment(
+			"Info", _("The customer has no email address: tell them of the rejection another way.")
+		)
 		return
-	frappe.sendmail(
-		recipients=[email],
-		subject=_("Your application {0} to ANTARA was not accepted").format(target.name),
-		message=_(
-			"Dear {0},<br><br>We are sorry to tell you that your application {1} was not accepted.<br>Reason: {2}<br><br>Perum LKBN ANTARA"
-		).format(
-			frappe.utils.escape_html(target.customer_name),
-			target.name,
-			frappe.utils.escape_html(reason),
-		),
-		reference_doctype=target.doctype,
-		reference_name=target.name,
-	)
+	try:
+		frappe.sendmail(
+			recipients=[email],
+			subject=_("Your application {0} to ANTARA was not accepted").format(target.name),
+			message=_(
+				"Dear {0},<br><br>We are sorry to tell you that your application {1} was not accepted.<br>Reason: {2}<br><br>Perum LKBN ANTARA"
+			).format(
+				frappe.utils.escape_html(target.customer_name),
+				target.name,
+				frappe.utils.escape_html(reason),
+			),
+			reference_doctype=target.doctype,
+			reference_name=target.name,
+		)
+	except frappe.OutgoingEmailError:
+		# The rejection stands without mail; the AE sees why the customer was not told.
+		target.add_comment(
+			"Info", _("No outgoing email account: tell the customer of the rejection another way.")
+		)
+		frappe.msgprint(
+			_("The rejection was saved, but no email could be queued to the customer."), alert=True
+		)

@@ -259,3 +259,21 @@ def year_period(year: int) -> dict:
 
 def normalized(value: str) -> str:
 	return identifiers.normalize_name(value)
+
+
+def outgoing_email_account() -> str:
+	"""An outgoing account so that mail is queued (nothing is sent: tests never flush the queue)."""
+	name = "ANTARA Test Outbox"
+	if not frappe.db.exists("Email Account", name):
+		frappe.get_doc(
+			{
+				"doctype": "Email Account",
+				"email_account_name": name,
+				"email_id": "noreply@test.antara.local",
+				"enable_outgoing": 1,
+				"default_outgoing": 1,
+				"smtp_server": "localhost",
+				"no_smtp_authentication": 1,
+			}
+		).insert(ignore_permissions=True)
+	return name

@@ -1,0 +1,125 @@
+"""The Subscription Form / Media Order, F/KOM/003 (6.3, 6.4)."""
+
+import frappe
+
+from antara_sales.services import verification
+from antara_sales.tests import factories as f
+from antara_sales.tests.base import AntaraTestCase
+
+
+class TestMediaOrder(AntaraTestCase):
+	def setUp(self):
+		super().setUp()
+		self.org = f.make_org()
+		self.product = f.make_product(self.org, price=1_500_000)
+		self.customer = f.make_customer(self.org)
+
+	def test_totals_and_ppn_are_computed_on_the_server(self):
+		yearly = f.make_product(self.org, billing_period="Yearly", price=24_000_000)
+		order = f.make_order(
+			self.org,
+			self.customer,
+			[self.product, yearly],
+			total_amount=1,
+			grand_total=1,
+		)
+		monthly, yearly_line = order.items
+		self.assertEqual((monthly.periods, monthly.amount), (12, 18_000_000))
+		self.assertEqual((yearly_line.periods, yearly_line.amount), (1, 24_000_000))
+		self.assertEqual(order.total_amount, 42_000_000)
+		self.assertEqual(order.tax_rate, 11)
+		self.assertEqual(order.tax_amount, 4_620_000)
+		self.assertEqual(order.grand_total, 46_620_000)
+
+	def test_at_least_one_product(self):
+		with self.assertRaisesRegex(frappe.ValidationError, "at least one product"):
+			f.make_order(self.org, self.customer, [])
+
+	def test_start_before_end(self):
+		with self.assertRaisesRegex(frappe.ValidationError, "Row #1: End Date must not be before Start Date"):
+			f.make_order(self.org, self.customer, [self.product], start="2026-06-01", end="2026-01-01")
+
+	def test_no_negative_amounts(self):
+		with f.as_user(self.org.manager):
+			with self.assertRaisesRegex(
+				frappe.ValidationError, "Row #1: Unit Price per Period must not be negative"
+			):
+				frappe.get_doc(
+					{
+						"doctype": "ANTARA Media Order",
+						"customer": self.customer,
+						"account_executive": self.org.ae,
+						"department": self.org.department,
+						"bureau": self.org.bureau,
+						"items": [
+							{
+								"product": self.product,
+								"start_date": "2026-01-01",
+								"end_date": "2026-01-31",
+								"unit_price": -5,
+							}
+						],
+					}
+				).insert()
+		with self.assertRaisesRegex(frappe.ValidationError, "Discount % must be between 0 and 100"):
+			order = f.make_order(self.org, self.customer, [self.product])
+			with f.as_user(self.org.ae):
+				order.items[0].discount_percent = 120
+				order.save()
+
+	def test_price_comes_from_the_product_unless_a_permitted_role_overrides(self):
+		order = f.make_order(self.org, self.customer, [self.product])
+		self.assertEqual(order.items[0].unit_price, 1_500_000)
+		with (
+			f.as_user(self.org.ae),
+			self.assertRaisesRegex(frappe.ValidationError, "only ANTARA Manager may change it"),
+		):
+			order.items[0].unit_price = 1_000_000
+			order.save()
+		with f.as_user(self.org.manager):
+			order = frappe.get_doc(order.doctype, order.name)
+			order.items[0].unit_price = 1_000_000
+			order.save()
+		self.assertEqual(order.items[0].amount, 12_000_000)
+
+	def test_products_of_another_department_are_refused(self):
+		other = f.make_org()
+		foreign = f.make_product(other)
+		with self.assertRaisesRegex(frappe.ValidationError, "belongs to"):
+			f.make_order(self.org, self.customer, [foreign])
+
+	def test_customer_data_is_a_snapshot(self):
+		order = f.make_order(self.org, self.customer, [self.product])
+		self.assertEqual(
+			order.customer_name, frappe.db.get_value("ANTARA Customer", self.customer, "customer_name")
+		)
+		customer = frappe.get_doc("ANTARA Customer", self.customer)
+		customer.address = "Jl. Baru No. 1, Bandung"
+		customer.save()
+		order.reload()
+		order.save()
+		self.assertEqual(order.address, "Jl. Merdeka Selatan No. 17, Jakarta Pusat")
+
+	def test_an_incomplete_form_is_not_sent_for_verification(self):
+		order = f.make_order(self.org, self.customer, [self.product], complete=False)
+		with self.assertRaisesRegex(frappe.ValidationError, "not complete.*Company Stamp.*Signature"):
+			f.request_verification(self.org, order)
+		self.assertEqual(frappe.db.get_value(order.doctype, order.name, "status"), "Draft")
+
+	def test_status_cannot_be_set_through_the_api(self):
+		order = f.make_order(self.org, self.customer, [self.product])
+		with f.as_user(self.org.ae), self.assertRaises(frappe.PermissionError):
+			order.status = "Verified"
+			order.save()
+		with f.as_user(self.org.ae), self.assertRaises(frappe.PermissionError):
+			f.make_order(self.org, self.customer, [self.product], status="Verified")
+
+	def test_request_verification_endpoint(self):
+		from antara_sales.api.sales import request_verification
+
+		order = f.make_order(self.org, self.customer, [self.product])
+		with f.as_user(self.org.ae):
+			result = request_verification("ANTARA Media Order", order.name)
+		self.assertEqual(result["status"], verification.AWAITING)
+		with f.as_user(self.org.ae), self.assertRaises(frappe.ValidationError):
+			request_verification("ANTARA Customer", self.customer)

@@ -1,0 +1,93 @@
+"""Subscription changes, F/KOM/004: verified like a new order, approved, amending the contract."""
+
+import frappe
+
+from antara_sales.tests import factories as f
+from antara_sales.tests.base import AntaraTestCase
+
+
+class TestSubscriptionChange(AntaraTestCase):
+	def setUp(self):
+		super().setUp()
+		self.org = f.make_org()
+		self.text = f.make_product(self.org, price=1_000_000)
+		self.photo = f.make_product(self.org, product_name="Layanan Foto", media_type="Photo", price=500_000)
+		self.customer = f.make_customer(self.org)
+		self.contract = f.signed_contract(self.org, self.customer, [self.text])
+
+	def make_change(self, change_type, items=None, effective="2026-07-01"):
+		values = {
+			"doctype": "ANTARA Subscription Change",
+			"contract": self.contract.name,
+			"change_type": change_type,
+			"effective_date": effective,
+			"reason": "Permintaan pelanggan",
+			"account_executive": self.org.ae,
+		}
+		with f.as_user(self.org.ae):
+			change = frappe.get_doc(values).insert()
+			if items is not None:
+				change.extend("items", items)
+				change.save()
+		return change
+
+	def approve(self, change):
+		f.request_verification(self.org, change)
+		f.verify(self.org, change)
+		with f.as_user(self.org.manager):
+			change = frappe.get_doc(change.doctype, change.name)
+			change.submit()
+		return change
+
+	def test_adding_a_product_amends_the_contract_and_keeps_the_old_terms(self):
+		change = self.make_change(
+			"Add Product", [{"product": self.photo, "start_date": "2026-07-01", "end_date": "2026-12-31"}]
+		)
+		self.assertEqual([r.product for r in change.previous_items], [self.text])
+		self.assertEqual(change.previous_grand_total, 13_320_000)
+		self.approve(change)
+		contract = frappe.get_doc("ANTARA Cooperation Contract", self.contract.name)
+		self.assertEqual([r.product for r in contract.items], [self.text, self.photo])
+		self.assertEqual(contract.total_amount, 12_000_000 + 3_000_000)
+		self.assertEqual(contract.revision, 1)
+		change.reload()
+		self.assertEqual((change.status, change.contract_revision), ("Approved", 1))
+		self.assertEqual([r.product for r in change.previous_items], [self.text])
+		self.assertIn(
+			change.name, frappe.db.get_value("Comment", {"reference_name": contract.name}, "content")
+		)
+
+	def test_termination_ends_the_contract_and_recomputes_the_status(self):
+		self.approve(self.make_change("Terminate"))
+		contract = frappe.get_doc("ANTARA Cooperation Contract", self.contract.name)
+		self.assertEqual((contract.status, str(contract.terminated_on)), ("Terminated", "2026-07-01"))
+		self.assertIn("2026-07-01", frappe.db.get_value("ANTARA Customer", self.customer, "status_evidence"))
+
+	def test_a_change_is_approved_only_after_verification(self):
+		change = self.make_change("Terminate")
+		with (
+			f.as_user(self.org.manager),
+			self.assertRaisesRegex(frappe.ValidationError, "after it passed verification"),
+		):
+			frappe.get_doc(change.doctype, change.name).submit()
+
+	def test_only_an_active_contract_changes(self):
+		order = f.verified_order(self.org, self.customer, [self.text])
+		draft = f.make_contract(self.org, order.name)
+		with (
+			f.as_user(self.org.ae),
+			self.assertRaisesRegex(frappe.ValidationError, "only a signed, active contract"),
+		):
+			frappe.get_doc(
+				{
+					"doctype": "ANTARA Subscription Change",
+					"contract": draft.name,
+					"change_type": "Terminate",
+					"effective_date": "2026-07-01",
+					"reason": "x",
+				}
+			).insert()
+
+	def test_effective_date_within_the_contract(self):
+		with self.assertRaisesRegex(frappe.ValidationError, "Effective Date.*must fall within"):
+			self.make_change("Terminate", effective="2027-03-01")

@@ -19,3 +19,11 @@ class TestInstall(AntaraTestCase):
 		self.assertGreaterEqual(len(ours), 15)
 		for name in ours:
 			self.assertTrue(name.startswith("ANTARA "), name)
+
+	def test_workspace_and_indonesian_translation_ship(self):
+		self.assertTrue(frappe.db.exists("Workspace", "ANTARA Sales"))
+		from frappe.translate import get_translations_from_csv
+
+		translations = get_translations_from_csv("id", "antara_sales")
+		self.assertEqual(translations["Prospect"], "Calon Pelanggan")
+		self.assertIn("{0}", translations["{0} is required for an institution."])

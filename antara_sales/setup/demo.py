@@ -1,0 +1,784 @@
+"""Demo data for `make demo`: an ANTARA-like organisation, product catalogue and customers, and real
+sales run through the procedure P/SMM/KOM/001 (6.3 Media Order, 6.5 verification, 6.6 contract,
+6.7 signing) so that the customers' statuses (5.3, 5.4) come out of the app's own rules.
+
+    bench --site antara.localhost execute antara_sales.setup.demo.load
+
+Idempotent: every record is looked up before it is made, and a sale that stopped half-way is
+resumed at the step it reached. Not for production sites, and never imported by the tests."""
+
+import frappe
+from frappe.utils import cint, getdate
+
+from antara_sales import roles
+from antara_sales.services import contract as contract_service
+from antara_sales.services.settings import SETTINGS
+from antara_sales.tests.factories import (
+	SIGNATURE,
+	as_user,
+	make_contract,
+	make_order,
+	request_verification,
+	valid_npwp,
+	verify,
+)
+
+PASSWORD = "Antara-Demo-2026"
+DOMAIN = "antara.demo"
+
+# The admin the setup wizard makes (System Manager and every other role).
+ADMIN = frappe._dict(email=f"admin@{DOMAIN}", full_name="Admin Sistem ANTARA")
+
+# One user per role of the procedure (antara_sales/roles.py).
+USERS = {
+	"ae": ("rizky.pratama", "Rizky Pratama", roles.ACCOUNT_EXECUTIVE),
+	"verifier": ("dewi.lestari", "Dewi Lestari", roles.ASSISTANT_MANAGER),
+	"manager": ("budi.santoso", "Budi Santoso", roles.MANAGER),
+	"gm": ("hendra.wijaya", "Hendra Wijaya", roles.GENERAL_MANAGER),
+	"technical": ("agus.setiawan", "Agus Setiawan", roles.TECHNICAL),
+	"editorial": ("siti.rahmawati", "Siti Rahmawati", roles.EDITORIAL),
+	"finance": ("ratna.sari", "Ratna Sari", roles.FINANCE),
+	"admin": ("indah.permatasari", "Indah Permatasari", roles.SALES_ADMIN),
+	# GM of the second division, and the Provincial Bureau heads (clause 3: Managers and Bureau
+	# Heads answer for their own products).
+	"gm2": ("teguh.santoso", "Teguh Santoso", roles.GENERAL_MANAGER),
+	"head_jabar": ("asep.hidayat", "Asep Hidayat", roles.MANAGER),
+	"head_jatim": ("eko.prasetyo", "Eko Prasetyo", roles.MANAGER),
+	"head_sumut": ("rudi.simanjuntak", "Rudi Simanjuntak", roles.MANAGER),
+	"head_bali": ("made.wirawan", "I Made Wirawan", roles.MANAGER),
+	"head_sulsel": ("andi.syamsuddin", "Andi Syamsuddin", roles.MANAGER),
+}
+
+
+def email(key: str) -> str:
+	return f"{USERS[key][0]}@{DOMAIN}"
+
+
+HEAD_OFFICE = "Kantor Pusat Jakarta"
+BUREAUS = [
+	# name, type, province, city, head, address
+	(
+		HEAD_OFFICE,
+		"Head Office",
+		"DKI Jakarta",
+		"Jakarta Pusat",
+		None,
+		"Wisma ANTARA, Jl. Medan Merdeka Selatan No. 17, Jakarta Pusat 10110",
+	),
+	(
+		"Biro Jawa Barat",
+		"Provincial Bureau",
+		"Jawa Barat",
+		"Bandung",
+		"head_jabar",
+		"Jl. Braga No. 25, Bandung 40111",
+	),
+	(
+		"Biro Jawa Timur",
+		"Provincial Bureau",
+		"Jawa Timur",
+		"Surabaya",
+		"head_jatim",
+		"Jl. Pahlawan No. 30, Surabaya 60174",
+	),
+	(
+		"Biro Sumatera Utara",
+		"Provincial Bureau",
+		"Sumatera Utara",
+		"Medan",
+		"head_sumut",
+		"Jl. Balai Kota No. 8, Medan 20111",
+	),
+	(
+		"Biro Bali",
+		"Provincial Bureau",
+		"Bali",
+		"Denpasar",
+		"head_bali",
+		"Jl. Gajah Mada No. 12, Denpasar 80112",
+	),
+	(
+		"Biro Sulawesi Selatan",
+		"Provincial Bureau",
+		"Sulawesi Selatan",
+		"Makassar",
+		"head_sulsel",
+		"Jl. Slamet Riyadi No. 5, Makassar 90111",
+	),
+]
+
+DIV_MEDIA = "Layanan Media dan Komunikasi"
+DIV_OPS = "Pemberitaan dan Operasional"
+DIVISIONS = [(DIV_MEDIA, "gm"), (DIV_OPS, "gm2")]
+
+DEPT_CONTENT = "Kerjasama dan Konten"
+DEPT_MULTIMEDIA = "Pemasaran Produk Multimedia"
+DEPT_IT = "Teknologi Informasi"
+DEPT_NEWSROOM = "Redaksi"
+DEPT_FINANCE = "Keuangan"
+SELLING = [{"user": "ae"}, {"user": "verifier", "is_verifier": 1}]
+DEPARTMENTS = [
+	# name, kind, division, manager, members
+	(DEPT_CONTENT, "Product-Owning", DIV_MEDIA, "manager", SELLING),
+	(DEPT_MULTIMEDIA, "Product-Owning", DIV_MEDIA, "manager", SELLING),
+	(DEPT_IT, "Technical", DIV_OPS, "technical", [{"user": "technical"}]),
+	(DEPT_NEWSROOM, "Editorial", DIV_OPS, "editorial", [{"user": "editorial"}]),
+	(DEPT_FINANCE, "Finance", DIV_OPS, "finance", [{"user": "finance"}]),
+]
+
+# code: name, type, partner, media, department, billing period, price per period (IDR),
+# needs technical / editorial / finance, description
+PRODUCTS = {
+	"ANT-TXT-NAS": (
+		"Layanan Berita Teks Nasional",
+		"Internal",
+		None,
+		"Text",
+		DEPT_CONTENT,
+		"Monthly",
+		15_000_000,
+		(1, 1, 1),
+		"Berita nasional ANTARA dalam bahasa Indonesia, 24 jam, dikirim lewat API dan FTP.",
+	),
+	"ANT-ENG": (
+		"ANTARA English News Service",
+		"Internal",
+		None,
+		"Text",
+		DEPT_CONTENT,
+		"Monthly",
+		12_500_000,
+		(1, 1, 1),
+		"Berita Indonesia dalam bahasa Inggris untuk media, kedutaan dan korporasi.",
+	),
+	"ANT-TXT-DAE": (
+		"Paket Berita Daerah",
+		"Internal",
+		None,
+		"Text",
+		DEPT_CONTENT,
+		"Monthly",
+		5_000_000,
+		(1, 1, 1),
+		"Berita dari 34 biro provinsi ANTARA, dapat dipilih per provinsi.",
+	),
+	"ANT-DATA": (
+		"Data dan Riset ANTARA",
+		"Internal",
+		None,
+		"Data and Research",
+		DEPT_CONTENT,
+		"Quarterly",
+		30_000_000,
+		(0, 1, 1),
+		"Laporan riset, survei dan data olahan ANTARA per triwulan.",
+	),
+	"ANT-FOTO": (
+		"Layanan Foto ANTARA",
+		"Internal",
+		None,
+		"Photo",
+		DEPT_MULTIMEDIA,
+		"Monthly",
+		10_000_000,
+		(1, 1, 1),
+		"Akses arsip dan foto berita terkini ANTARA Foto, resolusi tinggi.",
+	),
+	"ANT-TV": (
+		"ANTARA TV - Layanan Video Berita",
+		"Internal",
+		None,
+		"Video",
+		DEPT_MULTIMEDIA,
+		"Monthly",
+		20_000_000,
+		(1, 1, 1),
+		"Paket video berita ANTARA TV siap tayang, termasuk naskah dan grafis.",
+	),
+	"ANT-INFO": (
+		"Infografis ANTARA",
+		"Internal",
+		None,
+		"Infographic",
+		DEPT_MULTIMEDIA,
+		"Monthly",
+		7_500_000,
+		(0, 1, 1),
+		"Infografis harian dan tematik untuk situs dan media sosial pelanggan.",
+	),
+	"ANT-ADV": (
+		"Advertorial",
+		"Internal",
+		None,
+		"Advertising",
+		DEPT_MULTIMEDIA,
+		"One-off",
+		25_000_000,
+		(0, 1, 1),
+		"Satu artikel advertorial di antaranews.com, termasuk penulisan dan foto.",
+	),
+	"KS-XINHUA": (
+		"Berita Internasional Xinhua (Bahasa Indonesia)",
+		"Cooperation",
+		"Xinhua News Agency",
+		"Text",
+		DEPT_CONTENT,
+		"Yearly",
+		60_000_000,
+		(1, 1, 1),
+		"Produk kerja sama: berita internasional Xinhua yang dialihbahasakan ANTARA.",
+	),
+	"KS-DASBOR": (
+		"Dasbor Data Ekonomi Daerah",
+		"Cooperation",
+		"PT Data Nusantara Analitika",
+		"Data and Research",
+		DEPT_CONTENT,
+		"Quarterly",
+		45_000_000,
+		(1, 0, 1),
+		"Produk kerja sama: dasbor indikator ekonomi provinsi, diperbarui tiap triwulan.",
+	),
+}
+
+# name: type, NPWP seed, bureau, email, phone, address, city, province, primary contact
+# (name, title, phone, email)
+CUSTOMERS = {
+	"PT Kabar Nusantara Media": (
+		"Institution",
+		1_234_567,
+		HEAD_OFFICE,
+		"redaksi@kabarnusantara.example.id",
+		"021 5790 1234",
+		"Jl. Jend. Sudirman Kav. 52-53, Jakarta Selatan 12190",
+		"Jakarta Selatan",
+		"DKI Jakarta",
+		("Bambang Sutrisno", "Direktur Utama", "0812 1234 5678", "bambang@kabarnusantara.example.id"),
+	),
+	"Dinas Komunikasi dan Informatika Provinsi Jawa Barat": (
+		"Institution",
+		2_245_871,
+		"Biro Jawa Barat",
+		"diskominfo@jabarprov.example.go.id",
+		"022 4201234",
+		"Jl. Tamansari No. 55, Bandung 40132",
+		"Bandung",
+		"Jawa Barat",
+		("Nining Kurniasih", "Kepala Bidang IKP", "0813 2233 4455", "nining@jabarprov.example.go.id"),
+	),
+	"PT Surya Timur Televisi": (
+		"Institution",
+		31_245_678,
+		"Biro Jawa Timur",
+		"sekretariat@suryatimur-tv.example.id",
+		"031 5312345",
+		"Jl. Basuki Rahmat No. 101, Surabaya 60271",
+		"Surabaya",
+		"Jawa Timur",
+		("Hari Purnomo", "Manajer Program", "0857 3100 2244", None),
+	),
+	"Universitas Sumatera Raya": (
+		"Institution",
+		7_345_612,
+		"Biro Sumatera Utara",
+		"humas@usr.example.ac.id",
+		"061 4512345",
+		"Jl. Dr. Mansyur No. 9, Medan 20155",
+		"Medan",
+		"Sumatera Utara",
+		("Dr. Martua Siregar", "Kepala Biro Humas", "0811 6543 210", "martua@usr.example.ac.id"),
+	),
+	"PT Celebes Media Grup": (
+		"Institution",
+		84_123_457,
+		"Biro Sulawesi Selatan",
+		"info@celebesmedia.example.id",
+		"0411 871234",
+		"Jl. Urip Sumoharjo No. 20, Makassar 90231",
+		"Makassar",
+		"Sulawesi Selatan",
+		("Andi Rahmat", "Pemimpin Redaksi", "0852 4111 2233", None),
+	),
+	"Ni Luh Putu Ayu Lestari": (
+		"Individual",
+		92_456_781,
+		"Biro Bali",
+		"ayu.lestari@example.id",
+		"0878 6123 4567",
+		"Jl. Raya Ubud No. 7, Gianyar 80571",
+		"Gianyar",
+		"Bali",
+		("Ni Luh Putu Ayu Lestari", "Pemilik (kreator konten)", "0878 6123 4567", None),
+	),
+}
+
+DEFAULT_TERMS = """<ol>
+<li>Harga per periode belum termasuk PPN 11%.</li>
+<li>Pembayaran paling lambat 14 hari kalender setelah invoice diterima, melalui transfer ke rekening
+Perum LKBN ANTARA.</li>
+<li>Layanan dimulai setelah kontrak kerja sama ditandatangani kedua belah pihak.</li>
+<li>Konten ANTARA hanya untuk media milik pelanggan dan wajib mencantumkan sumber "ANTARA".</li>
+<li>Perubahan langganan diajukan dengan Formulir Perubahan Langganan (F/KOM/004) paling lambat 30 hari
+sebelum berlaku.</li>
+</ol>"""
+
+# The sales: each is found again by (customer, order date), and driven up to `target`.
+#   Signed: verified, contract drawn up, signed by the GM and then by the customer (6.5-6.7).
+SALES = [
+	# PT Kabar Nusantara Media: three consecutive yearly contracts -> Existing (5.4).
+	dict(
+		customer="PT Kabar Nusantara Media",
+		department=DEPT_CONTENT,
+		products=["ANT-TXT-NAS"],
+		order_date="2023-11-20",
+		form_signed="2023-11-24",
+		verified="2023-11-28",
+		start="2024-01-01",
+		end="2024-12-31",
+		gm_signed="2023-12-11",
+		customer_signed="2023-12-14",
+		target="Signed",
+	),
+	dict(
+		customer="PT Kabar Nusantara Media",
+		department=DEPT_CONTENT,
+		products=["ANT-TXT-NAS", "ANT-ENG"],
+		order_date="2024-11-18",
+		form_signed="2024-11-22",
+		verified="2024-11-26",
+		start="2025-01-01",
+		end="2025-12-31",
+		gm_signed="2024-12-09",
+		customer_signed="2024-12-12",
+		target="Signed",
+	),
+	dict(
+		customer="PT Kabar Nusantara Media",
+		department=DEPT_CONTENT,
+		products=["ANT-TXT-NAS", "ANT-ENG", "KS-XINHUA"],
+		order_date="2025-11-17",
+		form_signed="2025-11-21",
+		verified="2025-11-25",
+		start="2026-01-01",
+		end="2026-12-31",
+		gm_signed="2025-12-08",
+		customer_signed="2025-12-11",
+		target="Signed",
+	),
+	# Diskominfo Jawa Barat: one contract -> New (5.3).
+	dict(
+		customer="Dinas Komunikasi dan Informatika Provinsi Jawa Barat",
+		department=DEPT_MULTIMEDIA,
+		products=["ANT-FOTO", "ANT-INFO", "ANT-ADV"],
+		order_date="2026-03-02",
+		form_signed="2026-03-05",
+		verified="2026-03-09",
+		start="2026-04-01",
+		end="2027-03-31",
+		gm_signed="2026-03-16",
+		customer_signed="2026-03-19",
+		target="Signed",
+	),
+	# Orders still in the procedure (the customers stay Prospect).
+	dict(
+		customer="Universitas Sumatera Raya",
+		department=DEPT_CONTENT,
+		products=["ANT-DATA", "KS-DASBOR"],
+		order_date="2026-11-16",
+		start="2027-01-01",
+		end="2027-12-31",
+		target="Draft",
+	),
+	dict(
+		customer="PT Celebes Media Grup",
+		department=DEPT_MULTIMEDIA,
+		products=["ANT-TV", "ANT-FOTO"],
+		order_date="2026-11-10",
+		form_signed="2026-11-12",
+		start="2026-12-01",
+		end="2027-11-30",
+		target="Submitted for Verification",
+	),
+	dict(
+		customer="Ni Luh Putu Ayu Lestari",
+		department=DEPT_MULTIMEDIA,
+		products=["ANT-FOTO"],
+		order_date="2026-11-03",
+		form_signed="2026-11-05",
+		start="2026-12-01",
+		end="2027-05-31",
+		target="Needs Clarification",
+		remark=(
+			"Pelanggan perorangan meminta paket 30 foto per bulan untuk blog pribadinya, bukan Layanan "
+			"Foto penuh. Mohon dikonfirmasi ulang dengan pelanggan produk dan lisensi penggunaannya."
+		),
+	),
+]
+
+created: dict[str, list[str]] = {}
+existing: dict[str, int] = {}
+
+
+def _created(doctype: str, name: str):
+	created.setdefault(doctype, []).append(name)
+
+
+def _existing(doctype: str):
+	existing[doctype] = existing.get(doctype, 0) + 1
+
+
+def is_setup_complete() -> bool:
+	check = getattr(frappe, "is_setup_complete", None)  # Frappe v16
+	if check:
+		return bool(check())
+	return bool(cint(frappe.db.get_single_value("System Settings", "setup_complete")))
+
+
+def complete_setup_wizard():
+	"""The desk sends every /app page to the setup wizard until it is done (platform note 15)."""
+	if is_setup_complete():
+		print("Setup wizard: already complete")
+		return
+	from frappe.desk.page.setup_wizard.setup_wizard import setup_complete
+
+	setup_complete(
+		{
+			"language": "English",
+			"country": "Indonesia",
+			"timezone": "Asia/Jakarta",
+			"currency": "IDR",
+			"full_name": ADMIN.full_name,
+			"email": ADMIN.email,
+			"password": PASSWORD,
+		}
+	)
+	if not frappe.db.get_default("currency"):
+		frappe.db.set_default("currency", "IDR")
+	frappe.db.commit()
+	print(f"Setup wizard: completed (Indonesia, Asia/Jakarta, IDR; admin {ADMIN.email})")
+
+
+def ensure_users():
+	for login, full_name, role in USERS.values():
+		user_email = f"{login}@{DOMAIN}"
+		if frappe.db.exists("User", user_email):
+			_existing("User")
+			continue
+		first_name, last_name = full_name.rsplit(" ", 1)
+		user = frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": user_email,
+				"first_name": first_name,
+				"last_name": last_name,
+				"language": "en",
+				"time_zone": "Asia/Jakarta",
+				"send_welcome_email": 0,
+				"new_password": PASSWORD,
+				"roles": [{"role": role}],
+			}
+		)
+		user.flags.no_welcome_mail = True
+		user.insert(ignore_permissions=True)
+		_created("User", user_email)
+
+
+def insert_once(doctype: str, name: str, values: dict):
+	if frappe.db.exists(doctype, name):
+		_existing(doctype)
+		return name
+	doc = frappe.get_doc({"doctype": doctype, **values}).insert()
+	_created(doctype, doc.name)
+	return doc.name
+
+
+def ensure_organisation():
+	for name, kind, province, city, head, address in BUREAUS:
+		insert_once(
+			"ANTARA Bureau",
+			name,
+			{
+				"bureau_name": name,
+				"bureau_type": kind,
+				"province": province,
+				"city": city,
+				"bureau_head": email(head) if head else None,
+				"address": address,
+			},
+		)
+	for name, gm in DIVISIONS:
+		insert_once("ANTARA Division", name, {"division_name": name, "general_manager": email(gm)})
+	for name, kind, division, manager, members in DEPARTMENTS:
+		insert_once(
+			"ANTARA Department",
+			name,
+			{
+				"department_name": name,
+				"department_kind": kind,
+				"division": division,
+				"bureau": HEAD_OFFICE,
+				"manager": email(manager),
+				"members": [{**m, "user": email(m["user"])} for m in members],
+			},
+		)
+
+
+def ensure_products():
+	for code, (name, kind, partner, media, dept, period, price, needs, description) in PRODUCTS.items():
+		insert_once(
+			"ANTARA Product",
+			code,
+			{
+				"product_code": code,
+				"product_name": name,
+				"product_type": kind,
+				"cooperation_partner": partner,
+				"media_type": media,
+				"department": dept,
+				"billing_period": period,
+				"price": price,
+				"needs_technical": needs[0],
+				"needs_editorial": needs[1],
+				"needs_finance": needs[2],
+				"description": f"<p>{description}</p>",
+			},
+		)
+
+
+def ensure_settings():
+	settings = frappe.get_single(SETTINGS)
+	wanted = {
+		"default_technical_department": DEPT_IT,
+		"default_editorial_department": DEPT_NEWSROOM,
+		"default_finance_department": DEPT_FINANCE,
+		"default_administrative_terms": DEFAULT_TERMS,
+	}
+	missing = {field: value for field, value in wanted.items() if not settings.get(field)}
+	if not missing:
+		_existing(SETTINGS)
+		return
+	settings.update(missing)
+	settings.save()
+	_created(SETTINGS, ", ".join(missing))
+
+
+def customer_by_name(name: str) -> str | None:
+	return frappe.db.get_value("ANTARA Customer", {"customer_name": name})
+
+
+def ensure_customers():
+	for name, (kind, seed, bureau, mail, phone, address, city, province, contact) in CUSTOMERS.items():
+		if customer_by_name(name):
+			_existing("ANTARA Customer")
+			continue
+		contact_name, designation, contact_phone, contact_email = contact
+		values = {
+			"doctype": "ANTARA Customer",
+			"customer_type": kind,
+			"customer_name": name,
+			"npwp": valid_npwp(seed),
+			"bureau": bureau,
+			"email": mail,
+			"phone": phone,
+			"address": address,
+			"city": city,
+			"province": province,
+			"contacts": [
+				{
+					"contact_name": contact_name,
+					"designation": designation,
+					"phone": contact_phone,
+					"email": contact_email,
+					"is_primary": 1,
+				}
+			],
+		}
+		with as_user(email("ae")):  # the AE records the prospect (6.3)
+			doc = frappe.get_doc(values).insert()
+		_created("ANTARA Customer", f"{doc.name} {name}")
+
+
+def org_for(department: str, bureau: str) -> frappe._dict:
+	"""The people of one sale, as antara_sales.tests.factories expects them."""
+	return frappe._dict(
+		ae=email("ae"),
+		verifier=email("verifier"),
+		manager=email("manager"),
+		gm=frappe.db.get_value("ANTARA Department", department, "general_manager"),
+		department=department,
+		bureau=bureau,
+	)
+
+
+def sign(org, contract_name: str, *, gm_on: str, customer_on: str, signatory: str):
+	"""6.7: the GM signs first, then the customer; the Manager records the signed contract (submit).
+	As factories.sign_contract, with the customer's own signatory and the copies handed over."""
+	with as_user(org.gm):
+		contract = frappe.get_doc("ANTARA Cooperation Contract", contract_name)
+		contract.gm_signature = SIGNATURE
+		contract.gm_signed_on = gm_on
+		contract.save()
+	with as_user(org.manager):
+		contract = frappe.get_doc("ANTARA Cooperation Contract", contract_name)
+		contract.customer_signature = SIGNATURE
+		contract.customer_signatory_name = signatory
+		contract.customer_signed_on = customer_on
+		contract.customer_copy_given_on = customer_on
+		contract.customer_copy_given_to = signatory
+		contract.submit()
+	return contract
+
+
+def run_sale(sale: dict):
+	"""One sale up to its target state; resumes at the step it reached on an earlier run."""
+	sale = frappe._dict(sale)
+	customer = customer_by_name(sale.customer)
+	contact_name, designation, *_rest = CUSTOMERS[sale.customer][8]
+	org = org_for(sale.department, frappe.db.get_value("ANTARA Customer", customer, "bureau"))
+	steps = []
+
+	name = frappe.db.get_value(
+		"ANTARA Media Order", {"customer": customer, "order_date": sale.order_date, "docstatus": ("<", 2)}
+	)
+	if not name:
+		extra = {"order_date": sale.order_date, "administrative_terms": None}  # the settings' terms
+		if sale.target != "Draft":
+			extra.update(signatory_name=contact_name, signatory_title=designation, signed_on=sale.form_signed)
+		order = make_order(
+			org,
+			customer,
+			sale.products,
+			start=sale.start,
+			end=sale.end,
+			complete=sale.target != "Draft",
+			**extra,
+		)
+		name = order.name
+		steps.append("order")
+	order = frappe.get_doc("ANTARA Media Order", name)
+
+	if order.status == "Draft" and sale.target != "Draft":
+		request_verification(org, order)  # 6.5: the AE hands the form over
+		steps.append("sent for verification")
+		order.reload()
+
+	if order.status == "Submitted for Verification" and sale.target == "Needs Clarification":
+		verify(org, order, outcome="Clarify", remark=sale.remark)  # 6.5.3.1
+		steps.append("clarification asked")
+	elif order.status == "Submitted for Verification" and sale.target == "Signed":
+		verification = verify(org, order)
+		if sale.verified:
+			verification.db_set("verified_on", f"{sale.verified} 10:00:00")
+		steps.append("verified")
+	order.reload()
+
+	if sale.target == "Signed":
+		if order.status == "Verified":
+			make_contract(org, order.name)  # 6.6
+			steps.append("contract drawn up")
+			order.reload()
+		contract = frappe.get_doc("ANTARA Cooperation Contract", order.contract)
+		if contract.docstatus == 0:
+			sign(
+				org,
+				contract.name,
+				gm_on=sale.gm_signed,
+				customer_on=sale.customer_signed,
+				signatory=contact_name,
+			)
+			steps.append("signed")
+		label = f"{order.name} -> {contract.name} ({sale.start} - {sale.end})"
+	else:
+		label = f"{order.name} ({order.status})"
+
+	if steps:
+		_created("Sale", f"{sale.customer}: {label}: {', '.join(steps)}")
+	else:
+		_existing("Sale")
+
+
+def load():
+	"""Everything above, then a summary. Runs as Administrator under `bench execute`."""
+	created.clear()
+	existing.clear()
+	frappe.set_user("Administrator")
+	complete_setup_wizard()
+	ensure_users()
+	ensure_organisation()
+	ensure_products()
+	ensure_settings()
+	ensure_customers()
+	for sale in SALES:
+		run_sale(sale)
+	# Contracts whose period has ended become Expired, as the daily job does.
+	contract_service.expire_ended_contracts()
+	frappe.db.commit()
+	print_summary()
+
+
+def rupiah(value) -> str:
+	return "Rp " + f"{value or 0:,.0f}".replace(",", ".")
+
+
+def print_summary():
+	print()
+	print("Demo data: created on this run")
+	if not created:
+		print("  nothing (everything was already there)")
+	for doctype, names in created.items():
+		print(f"  {doctype}: {len(names)}")
+		for name in names:
+			print(f"    - {name}")
+	if existing:
+		print("Already there: " + ", ".join(f"{d} {n}" for d, n in existing.items()))
+	print()
+	print("Customers:")
+	for row in frappe.get_all(
+		"ANTARA Customer",
+		filters={"customer_name": ("in", list(CUSTOMERS))},
+		fields=["name", "customer_name", "customer_status", "consecutive_periods"],
+		order_by="name",
+	):
+		print(
+			f"  {row.name}  {row.customer_name:<52} {row.customer_status or '':<9} "
+			f"periods {row.consecutive_periods or 0}"
+		)
+	print("Media Orders:")
+	for row in frappe.get_all(
+		"ANTARA Media Order",
+		fields=["name", "customer_name", "status", "grand_total", "contract"],
+		order_by="order_date",
+	):
+		print(
+			f"  {row.name}  {row.customer_name:<52} {row.status:<27} "
+			f"{rupiah(row.grand_total):>18}  {row.contract or ''}"
+		)
+	print("Contracts:")
+	for row in frappe.get_all(
+		"ANTARA Cooperation Contract",
+		fields=["name", "customer_name", "status", "start_date", "end_date", "grand_total"],
+		order_by="start_date",
+	):
+		print(
+			f"  {row.name}  {row.customer_name:<52} {row.status:<9} {getdate(row.start_date)} - "
+			f"{getdate(row.end_date)}  {rupiah(row.grand_total):>18}"
+		)
+
+
+def users_table() -> list[tuple[str, str, str, str]]:
+	rows = [(ADMIN.email, ADMIN.full_name, "System Manager (setup wizard; all roles)", PASSWORD)]
+	rows += [(f"{login}@{DOMAIN}", name, role, PASSWORD) for login, name, role in USERS.values()]
+	return rows
+
+
+def print_users(admin_password: str | None = None):
+	"""For scripts/demo.sh: needs no site."""
+	rows = users_table()
+	if admin_password:
+		rows.append(("Administrator", "Administrator", "Administrator", admin_password))
+	widths = [max(len(r[i]) for r in [*rows, ("Email", "Name", "Role", "Password")]) for i in range(4)]
+	line = "  ".join(f"{{:<{w}}}" for w in widths)
+	print(line.format("Email", "Name", "Role", "Password"))
+	print(line.format(*("-" * w for w in widths)))
+	for row in rows:
+		print(line.format(*row))

@@ -6,13 +6,13 @@ VERIFIABLE = ("ANTARA Media Order", "ANTARA Subscription Change")
 
 
 @frappe.whitelist(methods=["POST"])
-def request_verification(doctype: str, name: str) -> dict:
+def request_verification(doctype: str, name: str):
 	"""The AE hands a complete form to the assigned Assistant Manager (6.5)."""
 	if doctype not in VERIFIABLE:
 		frappe.throw(frappe._("{0} is not verified under 6.5.").format(doctype))
 	doc = frappe.get_doc(doctype, name)
 	doc.check_permission("write")
-	return verification.request(doc).as_dict()
+	return verification.request(doc)
 
 
 @frappe.whitelist(methods=["POST"])

@@ -7,9 +7,8 @@ from frappe.utils import get_link_to_form, getdate, today
 
 from antara_sales.domain import signing
 from antara_sales.services import customer as customer_service
-from antara_sales.services import order_lines
+from antara_sales.services import order_lines, workflow_guard
 from antara_sales.services.settings import is_admin
-from antara_sales.services.status import move
 
 CONTRACT = "ANTARA Cooperation Contract"
 PARTY_FIELDS = ("customer", "customer_name", "customer_type", "npwp", "email", "phone", "address")
@@ -46,7 +45,8 @@ def make_from_order(order_name: str):
 	)
 	order_lines.copy_lines(order.items, contract)
 	contract.insert()
-	order.db_set({"status": "Contract Drafted", "contract": contract.name})
+	order.db_set("contract", contract.name)
+	workflow_guard.apply(order, "Draw Up Contract")
 	return contract
 
 
@@ -54,8 +54,6 @@ def validate(contract):
 	order_lines.set_totals(contract)
 	record_gm_signature(contract)
 	check_signing_order(contract, final=False)
-	if contract.docstatus == 0:
-		move(contract, "Awaiting Customer Signature" if contract.gm_signed_on else "Draft")
 
 
 def record_gm_signature(contract):
@@ -69,6 +67,14 @@ def record_gm_signature(contract):
 				frappe.bold(contract.general_manager)
 			),
 			frappe.PermissionError,
+		)
+	if frappe.db.exists(
+		"ANTARA Order Verification", {"media_order": contract.media_order, "verifier": user, "docstatus": 1}
+	):
+		frappe.throw(
+			_("{0} verified this order and cannot also sign its contract as GM.").format(frappe.bold(user)),
+			frappe.PermissionError,
+			title=_("Segregation of Duties"),
 		)
 	contract.gm_signed_by = user
 	contract.gm_signed_on = contract.gm_signed_on or today()
@@ -100,18 +106,17 @@ def check_signing_order(contract, *, final: bool):
 
 def on_signed(contract):
 	"""Submitting is the customer's signature: from here the downstream work of 6.8 may start."""
-	contract.db_set("status", "Signed")
 	customer_service.refresh_status(contract.customer)
 
 
 def on_cancel(contract):
-	contract.db_set("status", "Cancelled")
 	customer_service.refresh_status(contract.customer)
 
 
 def expire_ended_contracts():
 	"""Daily: signed contracts whose period has ended become Expired, and the customer's status
-	is recomputed (a status counts periods held, so it changes when one ends)."""
+	is recomputed (a status counts periods held, so it changes when one ends). The system, not a
+	person, takes this step, so it is written directly rather than as a workflow action."""
 	ended = frappe.get_all(
 		CONTRACT,
 		filters={"docstatus": 1, "status": "Signed", "end_date": ("<", today())},

@@ -46,6 +46,15 @@ def validate(order):
 	set_defaults(order)
 	check_department(order)
 	order_lines.validate_and_price(order, department=order.department)
+	if order.flags.workflow_transition and order.status == "Submitted for Verification":
+		check_complete(order)
+
+
+def extra_editors(order) -> tuple[str, ...]:
+	"""Besides the AE, the price-override role may adjust an order while it is editable (6.4)."""
+	from antara_sales.services.settings import get_settings
+
+	return (get_settings().price_override_role,) if order.status in EDITABLE_STATES else ()
 
 
 def missing_for_verification(order) -> list[str]:

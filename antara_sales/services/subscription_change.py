@@ -12,8 +12,7 @@ from frappe import _
 from frappe.utils import get_link_to_form, getdate
 
 from antara_sales.services import customer as customer_service
-from antara_sales.services import order_lines
-from antara_sales.services.status import move
+from antara_sales.services import order_lines, workflow_guard
 
 LINE_CHANGES = ("Add Product", "Remove Product", "Change Quantity", "Change Period", "Renew")
 NO_LINE_CHANGES = ("Suspend", "Terminate")
@@ -60,34 +59,22 @@ def validate(change):
 		)
 
 
-def before_submit(change):
-	if change.status not in ("Verified", "Rejected"):
-		frappe.throw(
-			_("{0} is {1}; it is approved only after it passed verification (6.5).").format(
-				change.name, _(change.status)
-			),
-			title=_("Not Verified"),
-		)
-
-
 def apply_to_contract(change):
-	"""Approving (submitting) a verified change amends the contract."""
-	if change.status != "Verified":
+	"""Approving a verified change (the workflow's Approve submits it) amends the contract, in the
+	approving Manager's name."""
+	if change.status != "Approved":
 		return  # a rejected change is only frozen
 	contract = frappe.get_doc("ANTARA Cooperation Contract", change.contract)
 	if change.change_type == "Terminate":
 		contract.terminated_on = change.effective_date
-		move(contract, "Terminated")
-	elif change.change_type == "Suspend":
-		move(contract, "Suspended")
-	else:
+	elif change.change_type not in NO_LINE_CHANGES:
 		order_lines.copy_lines(change.items, contract)
 		order_lines.set_totals(contract)
 	contract.revision = (contract.revision or 0) + 1
 	contract.flags.ignore_validate_update_after_submit = True  # amended by its approved change
 	contract.add_comment("Info", _("Amended by {0} ({1}).").format(change.name, _(change.change_type)))
 	contract.save()
-	change.db_set(
-		{"status": "Approved", "approved_by": frappe.session.user, "contract_revision": contract.revision}
-	)
+	if change.change_type in NO_LINE_CHANGES:
+		workflow_guard.apply(contract, change.change_type)  # the contract's Suspend / Terminate
+	change.db_set({"approved_by": frappe.session.user, "contract_revision": contract.revision})
 	customer_service.refresh_status(contract.customer)

@@ -7,11 +7,11 @@ from frappe import _
 from frappe.utils import get_link_to_form, now_datetime
 
 from antara_sales.services import customer as customer_service
+from antara_sales.services import workflow_guard
+from antara_sales.services.media_order import EDITABLE_STATES
 from antara_sales.services.settings import is_admin
-from antara_sales.services.status import move
 
 AWAITING = "Submitted for Verification"
-EDITABLE_STATES = ("Draft", "Needs Clarification")
 CHECKS = (
 	("customer_data_check", "customer_data_remark", "6.5.1 Customer Data Correct"),
 	("product_check", "product_remark", "6.5.2 Product Correct"),
@@ -33,17 +33,16 @@ def target_of(verification):
 	return frappe.get_doc("ANTARA Subscription Change", verification.subscription_change)
 
 
+OUTCOME_ACTIONS = {"Passed": "Verify", "Clarify": "Ask for Clarification", "Rejected": "Reject"}
+
+
 def request(doc):
-	"""The AE hands the documents to the assigned Assistant Manager (6.5)."""
+	"""The AE hands the documents to the assigned Assistant Manager (6.5): the workflow action
+	Submit for Verification (or Resubmit after a clarification, 6.5.3.1)."""
 	if doc.status not in EDITABLE_STATES or doc.docstatus != 0:
 		frappe.throw(_("{0} is {1}; it cannot be sent for verification now.").format(doc.name, _(doc.status)))
-	if doc.doctype == "ANTARA Media Order":
-		from antara_sales.services.media_order import check_complete
-
-		check_complete(doc)
-	move(doc, AWAITING)
-	doc.save()
-	return doc
+	action = "Submit for Verification" if doc.status == "Draft" else "Resubmit"
+	return workflow_guard.apply(doc, action)
 
 
 def department_of(target) -> str:
@@ -61,6 +60,7 @@ def assigned_verifiers(department: str) -> list[str]:
 def prefill(verification, target):
 	verification.customer = target.customer
 	verification.customer_name = target.customer_name
+	verification.department = target.department
 	if verification.is_new():
 		link_field = "media_order" if target.doctype == "ANTARA Media Order" else "subscription_change"
 		verification.round_no = (
@@ -142,24 +142,14 @@ def check_outcome(verification):
 
 
 def apply_outcome(verification):
-	"""Move the verified document on, in the verifier's name."""
+	"""Take the workflow action that the outcome calls for, in the verifier's name; the workflow's
+	conditions check that the latest verification round has that outcome."""
 	verification.db_set("verified_on", now_datetime())
 	target = target_of(verification)
-	if verification.outcome == "Passed":
-		move(target, "Verified")
-		target.last_verification_remark = None
-		if target.doctype == "ANTARA Media Order":
-			target.submit()  # a verified order is final: the contract is made from it (6.6)
-		else:
-			target.save()
-	elif verification.outcome == "Clarify":  # 6.5.3.1
-		move(target, "Needs Clarification")
-		target.last_verification_remark = verification.outcome_remark
-		target.save()
-	else:  # 6.5.3.2
-		move(target, "Rejected")
-		target.last_verification_remark = verification.outcome_remark
-		target.submit()  # final either way; a rejected change is never applied
+	remark = None if verification.outcome == "Passed" else verification.outcome_remark
+	target.db_set({"last_verification_remark": remark, "workflow_remark": remark}, update_modified=False)
+	target = workflow_guard.apply(target, OUTCOME_ACTIONS[verification.outcome])
+	if verification.outcome == "Rejected":  # 6.5.3.2
 		tell_customer_of_rejection(target, verification.outcome_remark)
 
 

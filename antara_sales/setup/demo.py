@@ -15,7 +15,9 @@ from antara_sales.services import contract as contract_service
 from antara_sales.services.settings import SETTINGS
 from antara_sales.tests.factories import (
 	SIGNATURE,
+	act,
 	as_user,
+	edit,
 	make_contract,
 	make_order,
 	request_verification,
@@ -611,22 +613,24 @@ def org_for(department: str, bureau: str) -> frappe._dict:
 
 
 def sign(org, contract_name: str, *, gm_on: str, customer_on: str, signatory: str):
-	"""6.7: the GM signs first, then the customer; the Manager records the signed contract (submit).
-	As factories.sign_contract, with the customer's own signatory and the copies handed over."""
-	with as_user(org.gm):
-		contract = frappe.get_doc("ANTARA Cooperation Contract", contract_name)
-		contract.gm_signature = SIGNATURE
-		contract.gm_signed_on = gm_on
-		contract.save()
-	with as_user(org.manager):
-		contract = frappe.get_doc("ANTARA Cooperation Contract", contract_name)
-		contract.customer_signature = SIGNATURE
-		contract.customer_signatory_name = signatory
-		contract.customer_signed_on = customer_on
-		contract.customer_copy_given_on = customer_on
-		contract.customer_copy_given_to = signatory
-		contract.submit()
-	return contract
+	"""6.7 through the workflow: Manager review, the GM signs first, then the customer; the AE
+	records the customer's signature and the copy handed over. As factories.sign_contract, with the
+	customer's own signatory."""
+	contract = frappe.get_doc("ANTARA Cooperation Contract", contract_name)
+	act(org.ae, contract, "Send for Review")
+	act(org.manager, contract, "Approve")
+	edit(org.gm, contract, gm_signature=SIGNATURE, gm_signed_on=gm_on)
+	act(org.gm, contract, "Sign as GM")
+	edit(
+		org.ae,
+		contract,
+		customer_signature=SIGNATURE,
+		customer_signatory_name=signatory,
+		customer_signed_on=customer_on,
+		customer_copy_given_on=customer_on,
+		customer_copy_given_to=signatory,
+	)
+	return act(org.ae, contract, "Record Customer Signature")
 
 
 def run_sale(sale: dict):

@@ -14,11 +14,20 @@ def after_install():
 	ensure_roles()
 	ensure_settings_defaults()
 	ensure_currency()
+	ensure_workflows()
 
 
 def after_migrate():
 	ensure_roles()
 	ensure_settings_defaults()
+	ensure_workflows()
+
+
+def ensure_workflows():
+	"""After the roles: workflow transitions link to them."""
+	from antara_sales.setup.workflows import sync_all
+
+	sync_all()
 
 
 def ensure_roles():

@@ -8,9 +8,9 @@ import frappe
 from frappe.utils import add_days, getdate
 
 from antara_sales import roles
-from antara_sales.domain import identifiers
 from antara_sales.services import contract as contract_service
 from antara_sales.services import verification as verification_service
+from antara_sales.services import workflow_guard
 
 # A 1x1 PNG: a real image for the stamp and signature fields.
 PNG = base64.b64decode(
@@ -226,24 +226,42 @@ def verified_order(org, customer, products, **kw):
 
 
 def make_contract(org, order_name: str):
-	with as_user(org.manager):
+	"""6.6: the AE draws up the contract from the verified order (one action)."""
+	with as_user(org.ae):
 		return contract_service.make_from_order(order_name)
 
 
+def act(user: str, doc, action: str):
+	"""A workflow action taken by `user`, as from the desk's Actions menu."""
+	with as_user(user):
+		return workflow_guard.apply(frappe.get_doc(doc.doctype, doc.name), action)
+
+
+def edit(user: str, doc, **values):
+	with as_user(user):
+		doc = frappe.get_doc(doc.doctype, doc.name)
+		doc.update(values)
+		doc.save()
+		return doc
+
+
 def sign_contract(org, contract_name: str, *, gm_on=None, customer_on=None):
-	"""6.7: the GM signs, then the customer; the Manager records the signed contract (submit)."""
-	with as_user(org.gm):
-		contract = frappe.get_doc("ANTARA Cooperation Contract", contract_name)
-		contract.gm_signature = SIGNATURE
-		contract.gm_signed_on = gm_on or contract.start_date
-		contract.save()
-	with as_user(org.manager):
-		contract = frappe.get_doc("ANTARA Cooperation Contract", contract_name)
-		contract.customer_signature = SIGNATURE
-		contract.customer_signatory_name = "Sri Wahyuni"
-		contract.customer_signed_on = customer_on or contract.gm_signed_on
-		contract.submit()
-	return contract
+	"""6.7 through the workflow: the AE sends the draft for review, the Manager approves, the GM
+	signs, and the AE records the customer's signature, which submits the contract."""
+	contract = frappe.get_doc("ANTARA Cooperation Contract", contract_name)
+	act(org.ae, contract, "Send for Review")
+	act(org.manager, contract, "Approve")
+	edit(org.gm, contract, gm_signature=SIGNATURE, gm_signed_on=gm_on or contract.start_date)
+	act(org.gm, contract, "Sign as GM")
+	contract = frappe.get_doc("ANTARA Cooperation Contract", contract_name)
+	edit(
+		org.ae,
+		contract,
+		customer_signature=SIGNATURE,
+		customer_signatory_name="Sri Wahyuni",
+		customer_signed_on=customer_on or contract.gm_signed_on,
+	)
+	return act(org.ae, contract, "Record Customer Signature")
 
 
 def signed_contract(org, customer, products, **kw):
@@ -251,14 +269,6 @@ def signed_contract(org, customer, products, **kw):
 	order = verified_order(org, customer, products, **kw)
 	contract = make_contract(org, order.name)
 	return sign_contract(org, contract.name)
-
-
-def year_period(year: int) -> dict:
-	return {"start": f"{year}-01-01", "end": f"{year}-12-31"}
-
-
-def normalized(value: str) -> str:
-	return identifiers.normalize_name(value)
 
 
 def outgoing_email_account() -> str:

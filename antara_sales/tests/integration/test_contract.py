@@ -17,7 +17,7 @@ class TestContract(AntaraTestCase):
 		order = f.verified_order(self.org, self.customer, [self.product])
 		from antara_sales.api.sales import make_contract
 
-		with f.as_user(self.org.manager):
+		with f.as_user(self.org.ae):
 			contract = frappe.get_doc("ANTARA Cooperation Contract", make_contract(order.name))
 		for field in (
 			"customer",
@@ -50,56 +50,45 @@ class TestContract(AntaraTestCase):
 		with self.assertRaises(frappe.ValidationError):
 			f.make_contract(self.org, order.name)
 
-	def test_the_ae_cannot_make_a_contract(self):
+	def test_only_the_drawing_up_role_makes_a_contract(self):
 		order = f.verified_order(self.org, self.customer, [self.product])
-		with f.as_user(self.org.ae), self.assertRaises(frappe.PermissionError):
-			from antara_sales.services.contract import make_from_order
+		from antara_sales.services.contract import make_from_order
 
+		with f.as_user(self.org.verifier), self.assertRaises(frappe.PermissionError):
 			make_from_order(order.name)
 
 	def test_gm_signs_first_then_the_customer(self):
 		order = f.verified_order(self.org, self.customer, [self.product])
 		contract = f.make_contract(self.org, order.name)
-		with f.as_user(self.org.manager):
-			contract.customer_signature = f.SIGNATURE
-			contract.customer_signed_on = "2026-01-02"
-			with self.assertRaisesRegex(frappe.ValidationError, "General Manager signs first"):
-				contract.save()
-		with f.as_user(self.org.manager), self.assertRaises(frappe.PermissionError):
-			contract = frappe.get_doc(contract.doctype, contract.name)
-			contract.gm_signature = f.SIGNATURE
-			contract.save()
-		with f.as_user(self.org.gm):
-			contract = frappe.get_doc(contract.doctype, contract.name)
-			contract.gm_signature = f.SIGNATURE
-			contract.gm_signed_on = "2026-01-05"
-			contract.save()
-		self.assertEqual(
-			(contract.status, contract.gm_signed_by), ("Awaiting Customer Signature", self.org.gm)
-		)
-		with f.as_user(self.org.manager):
-			contract = frappe.get_doc(contract.doctype, contract.name)
-			with self.assertRaisesRegex(frappe.ValidationError, "customer's signature and date are required"):
-				contract.submit()
-			contract.reload()
-			contract.customer_signature = f.SIGNATURE
-			contract.customer_signed_on = "2026-01-02"
-			with self.assertRaisesRegex(frappe.ValidationError, "cannot be before"):
-				contract.submit()
-			contract.reload()
-			contract.customer_signature = f.SIGNATURE
-			contract.customer_signed_on = "2026-01-06"
-			contract.submit()
-		self.assertEqual(frappe.db.get_value(contract.doctype, contract.name, "status"), "Signed")
+		with self.assertRaisesRegex(frappe.ValidationError, "General Manager signs first"):
+			f.edit(self.org.ae, contract, customer_signature=f.SIGNATURE, customer_signed_on="2026-01-02")
+		f.act(self.org.ae, contract, "Send for Review")
+		f.act(self.org.manager, contract, "Approve")
+		with self.assertRaises(frappe.PermissionError):  # only the contract's GM signs as GM
+			f.edit(self.org.manager, contract, gm_signature=f.SIGNATURE)
+		with self.assertRaises(frappe.ValidationError):  # no signature yet: the action is not offered
+			f.act(self.org.gm, contract, "Sign as GM")
+		contract = f.edit(self.org.gm, contract, gm_signature=f.SIGNATURE, gm_signed_on="2026-01-05")
+		self.assertEqual(contract.gm_signed_by, self.org.gm)
+		contract = f.act(self.org.gm, contract, "Sign as GM")
+		self.assertEqual(contract.status, "Awaiting Customer Signature")
+		with self.assertRaises(frappe.ValidationError):  # no customer signature and date yet
+			f.act(self.org.ae, contract, "Record Customer Signature")
+		with self.assertRaisesRegex(frappe.ValidationError, "cannot be before"):
+			f.edit(self.org.ae, contract, customer_signature=f.SIGNATURE, customer_signed_on="2026-01-02")
+		f.edit(self.org.ae, contract, customer_signature=f.SIGNATURE, customer_signed_on="2026-01-06")
+		contract = f.act(self.org.ae, contract, "Record Customer Signature")
+		self.assertEqual((contract.status, contract.docstatus), ("Signed", 1))
 		self.assertEqual(frappe.db.get_value("ANTARA Customer", self.customer, "customer_status"), "New")
 
 	def test_copies_are_recorded_after_signing(self):
 		contract = f.signed_contract(self.org, self.customer, [self.product])
-		with f.as_user(self.org.manager):
-			contract = frappe.get_doc(contract.doctype, contract.name)
-			contract.customer_copy_given_on = "2026-01-07"
-			contract.customer_copy_given_to = "Sri Wahyuni"
-			contract.save()
+		f.edit(
+			self.org.manager,
+			contract,
+			customer_copy_given_on="2026-01-07",
+			customer_copy_given_to="Sri Wahyuni",
+		)
 		self.assertEqual(
 			frappe.db.get_value(contract.doctype, contract.name, "customer_copy_given_to"), "Sri Wahyuni"
 		)

@@ -40,30 +40,17 @@ class TestMediaOrder(AntaraTestCase):
 			f.make_order(self.org, self.customer, [self.product], start="2026-06-01", end="2026-01-01")
 
 	def test_no_negative_amounts(self):
-		with f.as_user(self.org.manager):
-			with self.assertRaisesRegex(
-				frappe.ValidationError, "Row #1: Unit Price per Period must not be negative"
-			):
-				frappe.get_doc(
-					{
-						"doctype": "ANTARA Media Order",
-						"customer": self.customer,
-						"account_executive": self.org.ae,
-						"department": self.org.department,
-						"bureau": self.org.bureau,
-						"items": [
-							{
-								"product": self.product,
-								"start_date": "2026-01-01",
-								"end_date": "2026-01-31",
-								"unit_price": -5,
-							}
-						],
-					}
-				).insert()
+		order = f.make_order(self.org, self.customer, [self.product])
+		with self.assertRaisesRegex(
+			frappe.ValidationError, "Row #1: Unit Price per Period must not be negative"
+		):
+			with f.as_user(self.org.manager):  # even the role allowed to override prices
+				order = frappe.get_doc(order.doctype, order.name)
+				order.items[0].unit_price = -5
+				order.save()
 		with self.assertRaisesRegex(frappe.ValidationError, "Discount % must be between 0 and 100"):
-			order = f.make_order(self.org, self.customer, [self.product])
 			with f.as_user(self.org.ae):
+				order = frappe.get_doc(order.doctype, order.name)
 				order.items[0].discount_percent = 120
 				order.save()
 
@@ -107,11 +94,12 @@ class TestMediaOrder(AntaraTestCase):
 		self.assertEqual(frappe.db.get_value(order.doctype, order.name, "status"), "Draft")
 
 	def test_status_cannot_be_set_through_the_api(self):
+		from frappe.model.workflow import WorkflowPermissionError
+
 		order = f.make_order(self.org, self.customer, [self.product])
-		with f.as_user(self.org.ae), self.assertRaises(frappe.PermissionError):
-			order.status = "Verified"
-			order.save()
-		with f.as_user(self.org.ae), self.assertRaises(frappe.PermissionError):
+		with self.assertRaises((frappe.PermissionError, WorkflowPermissionError)):
+			f.edit(self.org.ae, order, status="Verified")
+		with self.assertRaises((frappe.PermissionError, WorkflowPermissionError)):
 			f.make_order(self.org, self.customer, [self.product], status="Verified")
 
 	def test_request_verification_endpoint(self):
@@ -120,6 +108,6 @@ class TestMediaOrder(AntaraTestCase):
 		order = f.make_order(self.org, self.customer, [self.product])
 		with f.as_user(self.org.ae):
 			result = request_verification("ANTARA Media Order", order.name)
-		self.assertEqual(result["status"], verification.AWAITING)
+		self.assertEqual(result.status, verification.AWAITING)
 		with f.as_user(self.org.ae), self.assertRaises(frappe.ValidationError):
 			request_verification("ANTARA Customer", self.customer)

@@ -34,10 +34,7 @@ class TestSubscriptionChange(AntaraTestCase):
 	def approve(self, change):
 		f.request_verification(self.org, change)
 		f.verify(self.org, change)
-		with f.as_user(self.org.manager):
-			change = frappe.get_doc(change.doctype, change.name)
-			change.submit()
-		return change
+		return f.act(self.org.manager, change, "Approve")
 
 	def test_adding_a_product_amends_the_contract_and_keeps_the_old_terms(self):
 		change = self.make_change(
@@ -65,11 +62,10 @@ class TestSubscriptionChange(AntaraTestCase):
 
 	def test_a_change_is_approved_only_after_verification(self):
 		change = self.make_change("Terminate")
-		with (
-			f.as_user(self.org.manager),
-			self.assertRaisesRegex(frappe.ValidationError, "after it passed verification"),
-		):
-			frappe.get_doc(change.doctype, change.name).submit()
+		with self.assertRaisesRegex(frappe.ValidationError, "Not a valid Workflow Action"):
+			f.act(self.org.manager, change, "Approve")
+		with f.as_user(self.org.manager), self.assertRaises(frappe.PermissionError):
+			frappe.get_doc(change.doctype, change.name).submit()  # straight past the workflow
 
 	def test_only_an_active_contract_changes(self):
 		order = f.verified_order(self.org, self.customer, [self.text])

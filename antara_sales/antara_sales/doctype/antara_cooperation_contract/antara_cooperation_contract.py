@@ -3,20 +3,32 @@
 
 from frappe.model.document import Document
 
-from antara_sales.services import contract, status
+from antara_sales.services import contract, workflow_guard
 
 
 class ANTARACooperationContract(Document):
 	def validate(self):
-		if self.docstatus == 1:
-			status.guard(self)
+		workflow_guard.check(self)
 		contract.validate(self)
 
 	def before_submit(self):
 		contract.check_signing_order(self, final=True)
 
+	def before_update_after_submit(self):
+		workflow_guard.check(self)
+
+	def before_cancel(self):
+		workflow_guard.check(self)
+
+	def on_update(self):
+		workflow_guard.log_transition(self)
+
 	def on_submit(self):
 		contract.on_signed(self)
 
+	def on_update_after_submit(self):
+		workflow_guard.log_transition(self)
+
 	def on_cancel(self):
+		workflow_guard.log_transition(self)
 		contract.on_cancel(self)

@@ -3,16 +3,25 @@
 
 from frappe.model.document import Document
 
-from antara_sales.services import status, subscription_change
+from antara_sales.services import subscription_change, workflow_guard
 
 
 class ANTARASubscriptionChange(Document):
 	def validate(self):
-		status.guard(self)
+		workflow_guard.check(self)
 		subscription_change.validate(self)
 
-	def before_submit(self):
-		subscription_change.before_submit(self)
+	def before_update_after_submit(self):
+		workflow_guard.check(self)
+
+	def before_cancel(self):
+		workflow_guard.check(self)
+
+	def on_update(self):
+		workflow_guard.log_transition(self)
 
 	def on_submit(self):
 		subscription_change.apply_to_contract(self)
+
+	def on_update_after_submit(self):
+		workflow_guard.log_transition(self)

@@ -1,5 +1,5 @@
 # See README.md for what each target does and the knobs (BENCH_DIR, FRAPPE_PATH, FRAPPE_BRANCH, SITE, WEB_PORT).
-.PHONY: demo test lint unit bench
+.PHONY: demo test lint bench permissions
 demo:
 	scripts/demo.sh
 test:
@@ -8,3 +8,5 @@ lint:
 	scripts/lint.sh
 bench:
 	scripts/setup.sh bench
+permissions:
+	python3 scripts/permission_matrix.py

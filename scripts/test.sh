@@ -53,6 +53,7 @@ SITES_TMP=$(mktemp -d "$BENCH_DIR/.antara-test-sites.XXXXXX")
 TEST_SITE="antara-test-$(date +%s)-$$.localhost"
 drop_test_site() {
 	local cfg="$SITES_TMP/$TEST_SITE/site_config.json" db
+	if [ -n "${SERVE_PID:-}" ]; then kill "$SERVE_PID" 2>/dev/null || true; wait "$SERVE_PID" 2>/dev/null || true; fi
 	if [ -f "$cfg" ]; then
 		db=$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["db_name"])' "$cfg")
 		mysql -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -e \
@@ -70,10 +71,17 @@ frappe_cli() { (cd "$SITES_TMP" && PYTHONPATH="$APP_DIR" "$PY" -m frappe.utils.b
 frappe_cli new-site "$TEST_SITE" --db-root-password "$DB_ROOT_PASSWORD" --admin-password "$ADMIN_PASSWORD" \
 	--install-app antara_sales >/dev/null
 frappe_cli --site "$TEST_SITE" set-config allow_tests True -p >/dev/null
+# A web server for the tests that go over HTTP (REST bypass attempts): Frappe's dev server for
+# this site alone, on a free port, stopped with the site.
+TEST_PORT=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+(cd "$SITES_TMP" && PYTHONPATH="$APP_DIR" exec "$PY" -m frappe.utils.bench_helper frappe --site "$TEST_SITE" \
+	serve --port "$TEST_PORT" --noreload --nothreading >"$SITES_TMP/serve.log" 2>&1) &
+SERVE_PID=$!
 phase_done "throwaway site"
 
 set +e
 (cd "$SITES_TMP" && CI=1 ANTARA_TEST_SITE="$TEST_SITE" ANTARA_SITES_PATH="$SITES_TMP" PYTHONPATH="$APP_DIR" \
+	ANTARA_TEST_URL="http://127.0.0.1:$TEST_PORT" \
 	"$PY" -m pytest "$APP_DIR/antara_sales/tests/integration" -q -p no:cacheprovider --rootdir "$APP_DIR" \
 	--junitxml="$SITES_TMP/integration.xml" ${PYTEST_ARGS:-})
 STATUS=$?

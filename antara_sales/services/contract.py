@@ -8,6 +8,7 @@ from frappe.utils import get_link_to_form, getdate, today
 from antara_sales.domain import signing
 from antara_sales.services import customer as customer_service
 from antara_sales.services import order_lines, workflow_guard
+from antara_sales.services.delegation import acting_for
 from antara_sales.services.settings import is_admin
 
 CONTRACT = "ANTARA Cooperation Contract"
@@ -61,7 +62,7 @@ def record_gm_signature(contract):
 	if not contract.gm_signature or not contract.has_value_changed("gm_signature"):
 		return
 	user = frappe.session.user
-	if user != contract.general_manager and not is_admin(user):
+	if contract.general_manager not in acting_for(user) and not is_admin(user):
 		frappe.throw(
 			_("Only {0}, the General Manager of this contract, signs it as GM (6.7).").format(
 				frappe.bold(contract.general_manager)

@@ -8,6 +8,7 @@ from frappe.utils import get_link_to_form, now_datetime
 
 from antara_sales.services import customer as customer_service
 from antara_sales.services import workflow_guard
+from antara_sales.services.delegation import acting_for
 from antara_sales.services.media_order import EDITABLE_STATES
 from antara_sales.services.settings import is_admin
 
@@ -87,7 +88,7 @@ def check_verifier(verification, target):
 	if is_admin(verification.verifier):
 		return
 	department = department_of(target)
-	if verification.verifier not in assigned_verifiers(department):
+	if not set(acting_for(verification.verifier)) & set(assigned_verifiers(department)):
 		frappe.throw(
 			_(
 				"{0} is not assigned to verify orders of {1} (6.5). The department's Manager assigns verifiers."

@@ -82,6 +82,9 @@ def log_transition(doc):
 	doc.add_comment("Info", line)
 	if remark:
 		doc.db_set("workflow_remark", None, update_modified=False)
+	from antara_sales.services import routing
+
+	routing.route(doc)
 
 
 def apply(doc, action: str):

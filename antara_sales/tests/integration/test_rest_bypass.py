@@ -1,0 +1,152 @@
+"""The workflow cannot be bypassed over HTTP (issue 4): each role user's API keys against the test
+site's own web server (`make test` starts it and passes ANTARA_TEST_URL). Unlike the other tests,
+this class commits its records, because the web server is another connection; it deletes them
+again at the end."""
+
+import json
+import os
+import time
+import unittest
+
+import frappe
+import requests
+from frappe.utils import now_datetime
+
+from antara_sales.tests import factories as f
+from antara_sales.tests.base import AntaraTestCase
+
+ORDER = "ANTARA Media Order"
+CLEANUP = (
+	"ANTARA Media Order",
+	"ANTARA Order Item",
+	"ANTARA Order Verification",
+	"ANTARA Customer",
+	"ANTARA Customer Contact",
+	"ANTARA Product",
+	"ANTARA Department",
+	"ANTARA Department Member",
+	"ANTARA Division",
+	"ANTARA Bureau",
+	"File",
+	"ToDo",
+	"Comment",
+	"Version",
+	"Notification Log",
+	"Workflow Action",
+	"Activity Log",
+	"Has Role",
+	"User",
+)
+
+
+class TestRestBypass(AntaraTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.url = os.environ.get("ANTARA_TEST_URL")
+		if not cls.url:
+			raise unittest.SkipTest("ANTARA_TEST_URL is not set: run through `make test`")
+		wait_for(cls.url)
+		cls.started = now_datetime()
+		frappe.set_user("Administrator")
+		cls.org, cls.outsider = f.make_org(), f.make_org()
+		product, customer = f.make_product(cls.org), f.make_customer(cls.org)
+		cls.draft = f.make_order(cls.org, customer, [product]).name
+		cls.awaiting = f.make_order(cls.org, customer, [product])
+		f.request_verification(cls.org, cls.awaiting)
+		cls.awaiting = cls.awaiting.name
+		cls.tokens = {u: api_token(u) for u in (cls.org.ae, cls.org.verifier, cls.outsider.ae)}
+		frappe.db.commit()
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.db.rollback()
+		if getattr(cls, "started", None):
+			for doctype in CLEANUP:
+				frappe.db.delete(doctype, {"creation": (">=", cls.started)})
+			frappe.db.delete("__Auth", {"doctype": "User", "name": ("in", list(cls.tokens))})
+			frappe.db.commit()
+		super().tearDownClass()
+
+	def call(self, user, method, path, **kw):
+		response = requests.request(
+			method, self.url + path, headers={"Authorization": self.tokens[user]}, timeout=60, **kw
+		)
+		frappe.db.rollback()  # a fresh snapshot, to read what the server committed
+		return response
+
+	def state(self, name):
+		return frappe.db.get_value(ORDER, name, ["status", "docstatus"])
+
+	def test_setting_the_state_through_the_resource_api_is_refused(self):
+		response = self.call(
+			self.org.ae, "PUT", f"/api/resource/{ORDER}/{self.draft}", json={"status": "Verified"}
+		)
+		self.assertGreaterEqual(response.status_code, 400, response.text)
+		self.assertEqual(self.state(self.draft), ("Draft", 0))
+
+	def test_set_value_of_the_state_is_refused(self):
+		response = self.call(
+			self.org.ae,
+			"POST",
+			"/api/method/frappe.client.set_value",
+			data={"doctype": ORDER, "name": self.draft, "fieldname": "status", "value": "Verified"},
+		)
+		self.assertGreaterEqual(response.status_code, 400, response.text)
+		self.assertEqual(self.state(self.draft), ("Draft", 0))
+
+	def test_submitting_past_the_workflow_is_refused(self):
+		doc = frappe.get_doc(ORDER, self.awaiting).as_dict(convert_dates_to_str=True)
+		attempts = [
+			("/api/method/frappe.client.submit", {"doc": json.dumps(doc)}),
+			("/api/method/frappe.desk.form.save.savedocs", {"doc": json.dumps(doc), "action": "Submit"}),
+			("/api/method/run_doc_method", {"docs": json.dumps(doc), "method": "submit"}),
+			(
+				"/api/method/frappe.model.workflow.apply_workflow",
+				{"doc": json.dumps(doc), "action": "Verify"},  # no verification round passed
+			),
+		]
+		for path, data in attempts:
+			response = self.call(self.org.verifier, "POST", path, data=data)
+			self.assertGreaterEqual(response.status_code, 400, f"{path}: {response.text[:300]}")
+			self.assertEqual(self.state(self.awaiting), ("Submitted for Verification", 0), path)
+
+	def test_the_ae_cannot_verify_through_the_workflow_api(self):
+		doc = frappe.get_doc(ORDER, self.awaiting).as_dict(convert_dates_to_str=True)
+		response = self.call(
+			self.org.ae,
+			"POST",
+			"/api/method/frappe.model.workflow.apply_workflow",
+			data={"doc": json.dumps(doc), "action": "Verify"},
+		)
+		self.assertGreaterEqual(response.status_code, 400)
+
+	def test_another_bureau_cannot_read_the_order(self):
+		response = self.call(self.outsider.ae, "GET", f"/api/resource/{ORDER}/{self.draft}")
+		self.assertEqual(response.status_code, 403, response.text[:300])
+		listing = self.call(
+			self.outsider.ae, "GET", f"/api/resource/{ORDER}", params={"limit_page_length": 0}
+		)
+		self.assertNotIn(self.draft, listing.text)
+		own = self.call(self.org.ae, "GET", f"/api/resource/{ORDER}/{self.draft}")
+		self.assertEqual(own.status_code, 200, own.text[:300])
+
+
+def api_token(user: str) -> str:
+	from frappe.core.doctype.user.user import generate_keys
+
+	secret = generate_keys(user)["api_secret"]
+	return f"token {frappe.db.get_value('User', user, 'api_key')}:{secret}"
+
+
+def wait_for(url: str, seconds: int = 60):
+	deadline = time.monotonic() + seconds
+	while True:
+		try:
+			if requests.get(url + "/api/method/ping", timeout=5).ok:
+				return
+		except requests.RequestException:
+			pass
+		if time.monotonic() > deadline:
+			raise RuntimeError(f"the test site's web server at {url} did not answer")
+		time.sleep(0.5)

@@ -1,5 +1,5 @@
 # See README.md for what each target does and the knobs (BENCH_DIR, FRAPPE_PATH, FRAPPE_BRANCH, SITE, WEB_PORT).
-.PHONY: demo test lint bench permissions
+.PHONY: demo test lint bench permissions previews
 demo:
 	scripts/demo.sh
 test:
@@ -10,3 +10,5 @@ bench:
 	scripts/setup.sh bench
 permissions:
 	python3 scripts/permission_matrix.py
+previews:
+	scripts/previews.sh

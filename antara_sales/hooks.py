@@ -21,6 +21,11 @@ permission_query_conditions = {
 	"ANTARA Subscription Change": "antara_sales.permissions.subscription_change_query",
 	"ANTARA Project": "antara_sales.permissions.project_query",
 	"ANTARA Customer": "antara_sales.permissions.customer_query",
+	# Issue 7: the weekly meeting, targets and feedback are department records too.
+	"ANTARA Weekly Sales Meeting": "antara_sales.services.sales_scope.meeting_query",
+	"ANTARA Sales Target": "antara_sales.services.sales_scope.sales_target_query",
+	"ANTARA Customer Feedback": "antara_sales.services.sales_scope.customer_feedback_query",
+	"ANTARA Feedback Request": "antara_sales.services.sales_scope.feedback_request_query",
 }
 has_permission = {
 	doctype: "antara_sales.permissions.has_permission"
@@ -31,11 +36,71 @@ has_permission = {
 		"ANTARA Subscription Change",
 		"ANTARA Project",
 		"ANTARA Customer",
+		"ANTARA Weekly Sales Meeting",
+		"ANTARA Sales Target",
+		"ANTARA Customer Feedback",
+		"ANTARA Feedback Request",
 	)
+}
+
+# Printing (issue 6): each print records the form revision it carried (before_print, run by
+# frappe.www.printview for every render); the signed contract's customer copy is emailed (6.7).
+doc_events = {
+	"ANTARA Media Order": {
+		"before_print": "antara_sales.services.print_log.on_before_print",
+	},
+	"ANTARA Subscription Change": {
+		"before_print": "antara_sales.services.print_log.on_before_print",
+		# Fulfilment (issue 5, 6.8): after the controller ran, an approved change is followed up.
+		"on_submit": "antara_sales.services.fulfilment.on_change_submitted",
+	},
+	"ANTARA Cooperation Contract": {
+		"before_print": "antara_sales.services.print_log.on_before_print",
+		"on_submit": [
+			"antara_sales.services.contract_copy.on_contract_signed",
+			# Fulfilment (issue 5, 6.8): the customer signed (status Signed): tickets and invoice.
+			"antara_sales.services.fulfilment.on_contract_signed",
+		],
+		"before_update_after_submit": "antara_sales.services.fulfilment.keep_service_fields",
+		"before_cancel": "antara_sales.services.fulfilment.before_contract_cancel",
+		"on_cancel": "antara_sales.services.fulfilment.on_contract_cancelled",
+	},
+	# Weekly meeting (issue 7, 6.2): closing a ToDo closes the action item it came from.
+	"ToDo": {
+		"on_update": "antara_sales.services.weekly_meeting.on_todo_update",
+	},
+}
+
+# The signed contract's fulfilment at a glance and its Retry button (issue 5).
+doctype_js = {"ANTARA Cooperation Contract": "public/js/contract_fulfilment.js"}
+
+# Helpers of the print formats (antara_sales/services/print_context.py).
+jinja = {
+	"methods": [
+		"antara_sales.services.print_context.antara_print",
+		"antara_sales.services.print_context.antara_date",
+		"antara_sales.services.print_context.antara_label",
+		"antara_sales.services.print_context.antara_rich_text",
+		"antara_sales.services.print_context.antara_image",
+		"antara_sales.services.print_context.antara_rupiah",
+		"antara_sales.services.print_context.antara_terbilang",
+	],
 }
 
 scheduler_events = {
 	"daily": [
 		"antara_sales.services.contract.expire_ended_contracts",
+		# Fulfilment (issue 5, 6.8): each due billing period's invoice, overdue invoices, and
+		# fulfilment jobs that failed or never ran.
+		"antara_sales.services.fulfilment.bill_due_contracts",
+		"antara_sales.services.invoice.mark_overdue_invoices",
+		"antara_sales.services.fulfilment.retry_unfinished",
+		# Customer satisfaction (issue 7): ask the customers of contracts fulfilled recently.
+		"antara_sales.services.customer_feedback.request_due_feedback",
 	],
+	"cron": {
+		# Weekly meeting reminder (issue 7, 6.1): Monday 07:00, once last week's figures are complete
+		# (Frappe's "weekly" runs at Sunday midnight, before the week has ended).
+		"0 7 * * 1": ["antara_sales.services.weekly_meeting.send_meeting_reminders"],
+	},
 }

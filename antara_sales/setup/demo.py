@@ -701,6 +701,82 @@ def run_sale(sale: dict):
 		_existing("Sale")
 
 
+def ensure_subscription_change():
+	"""A Subscription Change Form (F/KOM/004) as the AE drafts it: Diskominfo Jawa Barat adds
+	ANTARA TV to its signed contract (the print previews show it)."""
+	customer = customer_by_name("Dinas Komunikasi dan Informatika Provinsi Jawa Barat")
+	contract = frappe.db.get_value("ANTARA Cooperation Contract", {"customer": customer, "docstatus": 1})
+	if not contract:
+		return
+	if frappe.db.exists("ANTARA Subscription Change", {"contract": contract}):
+		_existing("ANTARA Subscription Change")
+		return
+	values = {
+		"doctype": "ANTARA Subscription Change",
+		"contract": contract,
+		"change_type": "Add Product",
+		"effective_date": "2026-10-01",
+		"reason": "Diskominfo menambah paket video berita untuk kanal video resmi Pemprov Jawa Barat.",
+		"account_executive": email("ae"),
+	}
+	with as_user(email("ae")):
+		change = frappe.get_doc(values).insert()
+		change.append("items", {"product": "ANT-TV", "start_date": "2026-10-01", "end_date": "2027-03-31"})
+		change.save()
+	_created("ANTARA Subscription Change", f"{change.name} (draft, {contract})")
+
+
+def ensure_fulfilment():
+	"""6.8 for the signed contracts (issue 5): the fulfilment job, run here so that the demo needs no
+	worker, on the day the customer signed (tickets and the first invoice) and on each later period's
+	first day up to today (the daily job's invoices). Idempotent, like the job. As history, the
+	tickets of contracts signed before this year are done and invoices due before this month paid."""
+	from frappe.utils import add_days, get_first_day, today
+
+	from antara_sales.services import fulfilment
+
+	for row in frappe.get_all(
+		"ANTARA Cooperation Contract",
+		filters={"docstatus": 1},
+		fields=["name", "customer_signed_on", "account_executive"],
+		order_by="start_date",
+	):
+		with as_user(row.account_executive or email("ae")):
+			made = frappe.db.count("ANTARA Invoice", {"contract": row.name})
+			fulfilment.fulfil_contract(row.name, on=row.customer_signed_on)
+			day = frappe.db.get_value("ANTARA Cooperation Contract", row.name, "next_invoice_date")
+			while day and getdate(day) <= getdate(today()):
+				fulfilment.fulfil_contract(row.name, on=day, first_invoice_only=False)
+				day = frappe.db.get_value("ANTARA Cooperation Contract", row.name, "next_invoice_date")
+		if getdate(row.customer_signed_on).year < getdate(today()).year:
+			for ticket in frappe.get_all(
+				"ANTARA Ticket", filters={"contract": row.name, "status": "Open"}, pluck="name"
+			):
+				doc = frappe.get_doc("ANTARA Ticket", ticket)
+				doc.update({"status": "Done", "resolution": "Selesai sesuai kontrak (riwayat demo)."})
+				doc.flags.by_fulfilment = True
+				doc.save(ignore_permissions=True)
+		for invoice in frappe.get_all(
+			"ANTARA Invoice",
+			filters={
+				"contract": row.name,
+				"docstatus": 1,
+				"paid_on": ("is", "not set"),
+				"grand_total": (">", 0),
+			},
+			fields=["name", "due_date"],
+		):
+			if getdate(invoice.due_date) < get_first_day(today()):
+				doc = frappe.get_doc("ANTARA Invoice", invoice.name)
+				doc.update({"paid_on": add_days(invoice.due_date, -3), "payment_reference": "TRF (demo)"})
+				doc.save(ignore_permissions=True)
+		now_made = frappe.db.count("ANTARA Invoice", {"contract": row.name})
+		if now_made > made:
+			_created("Fulfilment (6.8)", f"{row.name}: {now_made - made} invoices, tickets")
+		else:
+			_existing("Fulfilment (6.8)")
+
+
 def load():
 	"""Everything above, then a summary. Runs as Administrator under `bench execute`."""
 	created.clear()
@@ -714,6 +790,12 @@ def load():
 	ensure_customers()
 	for sale in SALES:
 		run_sale(sale)
+	# Issue 7: targets, last week's sales and feedback, and last week's meeting (6.1, 6.2).
+	from antara_sales.setup import demo_meetings
+
+	demo_meetings.load()
+	ensure_subscription_change()
+	ensure_fulfilment()
 	# Contracts whose period has ended become Expired, as the daily job does.
 	contract_service.expire_ended_contracts()
 	frappe.db.commit()

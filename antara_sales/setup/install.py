@@ -15,12 +15,21 @@ def after_install():
 	ensure_settings_defaults()
 	ensure_currency()
 	ensure_workflows()
+	ensure_print_setup()
 
 
 def after_migrate():
 	ensure_roles()
 	ensure_settings_defaults()
 	ensure_workflows()
+	ensure_print_setup()
+
+
+def ensure_print_setup():
+	"""The ANTARA Letter Head the controlled forms print under (issue 6)."""
+	from antara_sales.setup.print_setup import ensure_print_setup as ensure
+
+	ensure()
 
 
 def ensure_workflows():

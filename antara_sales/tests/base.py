@@ -18,4 +18,9 @@ class AntaraTestCase(_Base):
 		# v15's FrappeTestCase rolls back only per class.
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
+		# Frappe caches the outgoing Email Account in frappe.local, past the rollback: a later test
+		# would then send its notification mail "now" through the vanished account, and sending
+		# commits (Email Queue status), which leaks that test's data (and its users: "Throttled").
+		if hasattr(frappe.local, "outgoing_email_account"):
+			del frappe.local.outgoing_email_account
 		super().tearDown()

@@ -1,0 +1,17 @@
+# Copyright (c) 2026, Perum LKBN ANTARA and contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+from antara_sales.services import fulfilment, ticket
+
+
+class ANTARATicket(Document):
+	def validate(self):
+		ticket.check_status_change(self)
+		ticket.require_resolution(self)
+		ticket.record_resolution(self)
+
+	def on_update(self):
+		ticket.close_assignments(self)
+		fulfilment.refresh(self.contract)

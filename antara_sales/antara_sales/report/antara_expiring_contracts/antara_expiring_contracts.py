@@ -1,0 +1,11 @@
+# Copyright (c) 2026, Perum LKBN ANTARA and contributors
+# For license information, please see license.txt
+"""Signed contracts that end in the next N days, to renew in time; the AE is also notified beforehand."""
+
+import frappe
+
+from antara_sales.services import pipeline_reports
+
+
+def execute(filters=None):
+	return pipeline_reports.expiring_contracts(frappe._dict(filters or {}))

@@ -1,0 +1,11 @@
+# Copyright (c) 2026, Perum LKBN ANTARA and contributors
+# For license information, please see license.txt
+"""Sales to new and to existing customers (5.3, 5.4) as confirmed at verification (6.5.3)."""
+
+import frappe
+
+from antara_sales.services import sales_reports
+
+
+def execute(filters=None):
+	return sales_reports.new_vs_existing(frappe._dict(filters or {}))

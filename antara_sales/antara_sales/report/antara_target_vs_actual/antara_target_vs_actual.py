@@ -1,0 +1,11 @@
+# Copyright (c) 2026, Perum LKBN ANTARA and contributors
+# For license information, please see license.txt
+"""Sales against target by month, department and bureau (6.1.1); sales are signed contracts before PPN."""
+
+import frappe
+
+from antara_sales.services import sales_reports
+
+
+def execute(filters=None):
+	return sales_reports.target_vs_actual(frappe._dict(filters or {}))

@@ -1,0 +1,87 @@
+"""Number cards of the ANTARA Sales workspace (type Custom): each figure in the viewer's scope
+(services/sales_scope.py) and read through their permissions, like the reports."""
+
+import json
+
+import frappe
+from frappe.utils import add_days, flt, getdate, today
+
+from antara_sales.domain import sales_targets
+from antara_sales.domain.sales_calendar import Span, month_of, month_to_date
+from antara_sales.services import sales_facts
+from antara_sales.services.sales_scope import scope_for
+
+
+def _this_month() -> Span:
+	return month_to_date(getdate(today()))
+
+
+@frappe.whitelist()
+def sales_this_month(filters=None) -> dict:
+	scope = scope_for()
+	contracts = sales_facts.signed_contracts(_this_month(), scope=scope)
+	return {
+		"value": sum(flt(c.total_amount) for c in contracts),
+		"fieldtype": "Currency",
+		"route": ["query-report", "ANTARA Target vs Actual"],
+	}
+
+
+@frappe.whitelist()
+def target_achievement_this_month(filters=None) -> dict:
+	"""Sales this month as a percentage of this month's whole target, in the viewer's scope."""
+	scope = scope_for()
+	span = _this_month()
+	sold = sum(flt(c.total_amount) for c in sales_facts.signed_contracts(span, scope=scope))
+	targets = sales_facts.as_targets(sales_facts.target_rows([span.start], scope=scope))
+	target = sales_targets.for_span(targets, month_of(span.start))
+	return {
+		"value": flt(sales_targets.achievement(sold, target) or 0, 1),
+		"fieldtype": "Percent",
+		"route": ["query-report", "ANTARA Target vs Actual"],
+	}
+
+
+@frappe.whitelist()
+def new_customers_this_month(filters=None) -> dict:
+	scope = scope_for()
+	_contracts, sales, _lines = sales_facts.sales(_this_month(), scope=scope)
+	return {
+		"value": len({s.customer for s in sales if s.status_before == "Prospect"}),
+		"fieldtype": "Int",
+		"route": ["query-report", "ANTARA New vs Existing Customers"],
+	}
+
+
+@frappe.whitelist()
+def average_satisfaction(filters=None) -> dict:
+	"""Average feedback score (1-5) over the last 90 days."""
+	rows = sales_facts.feedback(Span(getdate(add_days(today(), -90)), getdate(today())), scope=scope_for())
+	return {
+		"value": flt(sum(r.score for r in rows) / len(rows), 2) if rows else 0,
+		"fieldtype": "Float",
+		"route": ["List", sales_facts.FEEDBACK],
+	}
+
+
+@frappe.whitelist()
+def contracts_expiring(filters=None) -> dict:
+	"""Signed contracts that end in the next 60 days: renew them (F/KOM/003 or F/KOM/004)."""
+	if isinstance(filters, str):
+		filters = json.loads(filters or "{}")
+	days = int((filters or {}).get("days") or 60)
+	rows = frappe.get_list(
+		sales_facts.CONTRACT,
+		filters={
+			"docstatus": 1,
+			"status": "Signed",
+			"end_date": ["between", [today(), add_days(today(), days)]],
+		},
+		or_filters=scope_for().or_filters(sales_facts.CONTRACT),
+		pluck="name",
+	)
+	return {
+		"value": len(rows),
+		"fieldtype": "Int",
+		"route": ["query-report", "ANTARA Expiring Contracts"],
+	}

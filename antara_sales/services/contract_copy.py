@@ -1,0 +1,82 @@
+"""6.7: "One copy of the contract goes to the customer; the other is kept (archived)." When the
+contract is signed (submitted, the customer's signature), the customer's copy is emailed as a
+PDF if the customer has an email address.
+
+Hooked as doc_events on_submit of ANTARA Cooperation Contract (hooks.py). The email is a
+Communication on the contract (it shows in the contract's timeline: that is the log of the send)
+with the print format "Kontrak Kerja Sama Salinan Pelanggan" attached the way the desk's Email
+button attaches a print: Frappe's email queue renders the PDF when it sends, after the signing has
+committed, so signing never waits for wkhtmltopdf. When nothing can be sent (no address, no
+outgoing email account) a comment on the contract says so, and signing goes on."""
+
+import frappe
+from frappe import _
+from frappe.email.doctype.email_account.email_account import EmailAccount
+from frappe.utils import escape_html, get_formatted_email
+
+from antara_sales.services.print_forms import CONTRACT, CONTRACT_CUSTOMER_COPY
+
+PRINT_LANGUAGE = "id"
+
+
+def on_contract_signed(contract, method=None):
+	email_customer_copy(contract)
+
+
+def customer_email(contract) -> str | None:
+	return contract.get("email") or frappe.db.get_value("ANTARA Customer", contract.customer, "email")
+
+
+def email_customer_copy(contract) -> str | None:
+	"""Queue the customer's copy; returns the Communication's name, or None when not sent."""
+	recipient = customer_email(contract)
+	if not recipient:
+		note(contract, _("The customer has no email address: the customer's copy was not emailed (6.7)."))
+		return None
+	if not EmailAccount.find_outgoing(match_by_doctype=CONTRACT):
+		note(
+			contract,
+			_(
+				"No outgoing email account is set up: the customer's copy was not emailed to {0} (6.7)."
+			).format(recipient),
+		)
+		return None
+	communication = frappe.get_doc(
+		{
+			"doctype": "Communication",
+			"communication_type": "Communication",
+			"communication_medium": "Email",
+			"sent_or_received": "Sent",
+			"subject": subject(contract),
+			"content": body(contract),
+			"sender": get_formatted_email(frappe.session.user),
+			"recipients": recipient,
+			"reference_doctype": contract.doctype,
+			"reference_name": contract.name,
+		}
+	)
+	communication.insert(ignore_permissions=True)
+	communication.send_email(
+		print_format=CONTRACT_CUSTOMER_COPY, print_letterhead=True, print_language=PRINT_LANGUAGE
+	)
+	return communication.name
+
+
+def subject(contract) -> str:
+	return f"Kontrak Kerja Sama {contract.name} - Salinan Pelanggan"
+
+
+def body(contract) -> str:
+	"""Indonesian, as the contract is: the customer reads it, whatever the signer's desk language."""
+	name = escape_html(contract.customer_signatory_name or contract.customer_name or "")
+	return (
+		f"<p>Yth. {name},</p>"
+		f"<p>Terlampir salinan untuk pelanggan dari Kontrak Kerja Sama <b>{escape_html(contract.name)}</b> "
+		f"antara Perum LKBN ANTARA dan {escape_html(contract.customer_name or '')}, yang telah "
+		"ditandatangani oleh kedua belah pihak. Salinan lainnya disimpan sebagai arsip ANTARA.</p>"
+		"<p>Hormat kami,<br>Perum LKBN ANTARA</p>"
+	)
+
+
+def note(contract, message: str):
+	contract.add_comment("Comment", message)

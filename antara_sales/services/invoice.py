@@ -1,0 +1,400 @@
+"""Invoices of a signed contract (6.3, 6.8): per the contract's billing terms, up front or one per billing
+period, in IDR with PPN from the settings computed on the server; adjustments (credit notes and
+prorated charges) for approved changes (F/KOM/004). Only the fulfilment service issues invoices;
+finance records payments. The database's unique key on the invoice key keeps one invoice per
+contract per period, and one adjustment per change."""
+
+from decimal import Decimal
+
+import frappe
+from frappe import _
+from frappe.utils import flt, get_link_to_form, getdate, today
+
+from antara_sales.domain import fulfilment as rules
+from antara_sales.domain import invoicing
+from antara_sales.domain.billing import money, totals
+from antara_sales.services.notify import notify
+from antara_sales.services.settings import get_settings
+
+INVOICE = "ANTARA Invoice"
+ITEM = "ANTARA Invoice Item"
+PERIOD_INVOICE, CREDIT_NOTE, PRORATED_CHARGE = "Period Invoice", "Credit Note", "Prorated Charge"
+
+
+# What the contract bills.
+
+
+def lines_of(contract) -> list[invoicing.Line]:
+	return [
+		invoicing.Line(
+			product=row.product,
+			product_name=row.product_name,
+			billing_period=row.billing_period,
+			quantity=row.quantity,
+			start=getdate(row.start_date),
+			end=getdate(row.end_date),
+			amount=money(row.amount),
+			periods=row.periods or 0,
+		)
+		for row in contract.items
+	]
+
+
+def live_invoices(contract_name: str, invoice_type: str | None = None) -> list:
+	"""Submitted invoices, read with a lock so that a job sees what a racing job committed."""
+	filters = {"contract": contract_name, "docstatus": 1}
+	if invoice_type:
+		filters["invoice_type"] = invoice_type
+	return frappe.db.get_values(
+		INVOICE,
+		filters,
+		["name", "period_start", "period_end", "tax_rate", "status", "invoice_type"],
+		as_dict=True,
+		order_by="period_start asc, creation asc",
+		for_update=True,
+	)
+
+
+def billed_periods(contract_name: str) -> list[invoicing.Period]:
+	return [
+		invoicing.Period(getdate(row.period_start), getdate(row.period_end))
+		for row in live_invoices(contract_name, PERIOD_INVOICE)
+	]
+
+
+def billed_charges(contract_name: str) -> list[invoicing.Charge]:
+	names = [row.name for row in live_invoices(contract_name)]
+	if not names:
+		return []
+	rows = frappe.db.get_values(
+		ITEM,
+		{"parenttype": INVOICE, "parent": ("in", names)},
+		[
+			"product",
+			"product_name",
+			"billing_period",
+			"quantity",
+			"service_start",
+			"service_end",
+			"amount",
+			"period_start",
+		],
+		as_dict=True,
+	)
+	return [
+		invoicing.Charge(
+			r.product,
+			r.product_name,
+			r.billing_period,
+			r.quantity or 0,
+			getdate(r.service_start),
+			getdate(r.service_end),
+			money(r.amount),
+			getdate(r.period_start),
+		)
+		for r in rows
+	]
+
+
+def anchor_of(contract, billed: list[invoicing.Period]):
+	return min(p.start for p in billed) if billed else getdate(contract.start_date)
+
+
+def stop_of(contract):
+	return getdate(contract.terminated_on) if contract.terminated_on else None
+
+
+def bill(contract, *, on, first_only: bool = False) -> list:
+	"""Issue the regular invoices that are due on `on`; returns them. Nothing while suspended.
+	`first_only` is the signing: the first period's invoice, even for a period that starts later."""
+	if contract.status == "Suspended":
+		return []
+	lines = lines_of(contract)
+	billed = billed_periods(contract.name)
+	anchor = anchor_of(contract, billed)
+	due = invoicing.periods_to_bill(
+		anchor=anchor,
+		contract_end=getdate(contract.end_date),
+		lines=lines,
+		terms=contract.billing_terms or invoicing.PER_PERIOD,
+		billed=billed,
+		until=None if first_only else on,
+		stop=stop_of(contract),
+		first_only=first_only,
+	)
+	made = []
+	for period in due:
+		charges = invoicing.charges_for(period, lines, anchor=anchor, stop=stop_of(contract))
+		if charges:
+			key = rules.invoice_key(contract.name, period.start)
+			made.append(issue(contract, PERIOD_INVOICE, charges, key=key, on=on, period=period))
+	set_next_invoice_date(contract, on)
+	return made
+
+
+def set_next_invoice_date(contract, on):
+	"""The first period still to bill that has something in it: the daily job looks only at contracts
+	whose date has come, so it does not read every contract every day."""
+	lines = lines_of(contract)
+	billed = billed_periods(contract.name)
+	anchor = anchor_of(contract, billed)
+	upcoming = invoicing.periods_to_bill(
+		anchor=anchor,
+		contract_end=getdate(contract.end_date),
+		lines=lines,
+		terms=contract.billing_terms or invoicing.PER_PERIOD,
+		billed=billed,
+		stop=stop_of(contract),
+	)
+	next_date = next(
+		(p.start for p in upcoming if invoicing.charges_for(p, lines, anchor=anchor, stop=stop_of(contract))),
+		None,
+	)
+	frappe.db.set_value(
+		contract.doctype, contract.name, "next_invoice_date", next_date, update_modified=False
+	)
+
+
+def adjust_for_change(contract, change, *, on):
+	"""The credit note or prorated charge that an approved change implies for periods already billed."""
+	key = rules.adjustment_key(contract.name, change.name)
+	if frappe.db.get_value(INVOICE, {"invoice_key": key}, "name", for_update=True):
+		return None
+	billed = billed_periods(contract.name)
+	if not billed:
+		return None  # nothing billed yet: the regular invoices follow the new terms
+	stop = getdate(change.effective_date) if change.change_type == "Terminate" else stop_of(contract)
+	charges = invoicing.adjustment(
+		billed_periods=billed,
+		billed=billed_charges(contract.name),
+		lines=lines_of(contract),
+		effective=getdate(change.effective_date),
+		anchor=anchor_of(contract, billed),
+		stop=stop,
+	)
+	if not charges:
+		return None
+	net = sum((c.amount for c in charges), Decimal(0))
+	kind = CREDIT_NOTE if net < 0 else PRORATED_CHARGE
+	return issue(contract, kind, charges, key=key, on=on, change=change)
+
+
+# Issuing.
+
+
+def issue(contract, invoice_type: str, charges, *, key: str, on, period=None, change=None):
+	settings = get_settings()
+	invoice = frappe.get_doc(
+		{
+			"doctype": INVOICE,
+			"invoice_key": key,
+			"invoice_type": invoice_type,
+			"contract": contract.name,
+			"customer": contract.customer,
+			"customer_name": contract.customer_name,
+			"npwp": contract.npwp,
+			"email": contract.email,
+			"address": contract.address,
+			"posting_date": on,
+			"due_date": invoicing.due_date(getdate(on), settings.invoice_due_days),
+			"period_start": period.start if period else min(c.service_start for c in charges),
+			"period_end": period.end if period else max(c.service_end for c in charges),
+			"subscription_change": change.name if change else None,
+			"tax_rate": tax_rate_for(contract.name, invoice_type),
+			"items": [item_row(c, invoice_type, change) for c in charges],
+		}
+	)
+	invoice.flags.ignore_permissions = True
+	invoice.flags.by_fulfilment = True
+	invoice.insert()
+	invoice.submit()
+	tell_finance(invoice)
+	return invoice
+
+
+def tax_rate_for(contract_name: str, invoice_type: str):
+	"""PPN from the settings; an adjustment takes the rate its contract was last invoiced at, so that a
+	credit reverses the tax that was charged."""
+	if invoice_type != PERIOD_INVOICE:
+		rows = live_invoices(contract_name, PERIOD_INVOICE)
+		if rows:
+			return rows[-1].tax_rate
+	return get_settings().ppn_rate
+
+
+def item_row(charge, invoice_type: str, change) -> dict:
+	if change:
+		description = _("{0} from {1} ({2})").format(_(invoice_type), charge.service_start, change.name)
+	else:
+		description = _("{0} – {1}").format(charge.service_start, charge.service_end)
+	return {
+		"product": charge.product,
+		"product_name": charge.product_name,
+		"billing_period": charge.billing_period,
+		"quantity": charge.quantity,
+		"service_start": charge.service_start,
+		"service_end": charge.service_end,
+		"period_start": charge.period_start,
+		"description": description,
+		"amount": flt(charge.amount, 2),
+	}
+
+
+def finance_people() -> list[str]:
+	from antara_sales.services.ticket import department_people, downstream_department
+
+	return department_people(downstream_department(rules.FINANCE))
+
+
+def tell_finance(invoice):
+	"""Finance is notified of each new invoice (6.8)."""
+	amount = frappe.format_value(invoice.grand_total, {"fieldtype": "Currency"})
+	notify(
+		finance_people(),
+		invoice,
+		_("New {0} {1} for {2}: {3}, due {4}").format(
+			_(invoice.invoice_type), invoice.name, invoice.customer_name, amount, invoice.due_date
+		),
+		_("<p>{0} of {1} for {2}, {3} to {4}: {5}, due {6}.</p><p>Open it: {7}</p>").format(
+			_(invoice.invoice_type),
+			invoice.contract,
+			invoice.customer_name,
+			invoice.period_start,
+			invoice.period_end,
+			amount,
+			invoice.due_date,
+			get_link_to_form(INVOICE, invoice.name),
+		),
+	)
+
+
+# Cancelling with the contract.
+
+
+def cancel_with_contract(contract_name: str, reason: str) -> tuple[list[str], list[str]]:
+	"""Cancel the contract's unpaid invoices; keep paid ones (and settled credits), with a note."""
+	cancelled, kept = [], []
+	for row in live_invoices(contract_name):
+		invoice = frappe.get_doc(INVOICE, row.name)
+		if invoice.status in invoicing.KEPT_WHEN_CONTRACT_CANCELLED:
+			note = _("Kept: {0} on {1}. {2}").format(_(invoice.status), invoice.paid_on, reason)
+			invoice.db_set("note", join_note(invoice.note, note))
+			invoice.add_comment("Info", note)
+			kept.append(invoice.name)
+			continue
+		invoice.note = join_note(invoice.note, _("Cancelled: {0}").format(reason))
+		invoice.flags.ignore_permissions = True
+		invoice.flags.by_fulfilment = True
+		invoice.cancel()
+		cancelled.append(invoice.name)
+	return cancelled, kept
+
+
+def join_note(old: str | None, new: str) -> str:
+	return f"{old}\n{new}" if old else new
+
+
+# The invoice's own rules (its controller calls these).
+
+
+def check_origin(invoice):
+	"""Only the fulfilment service issues invoices; finance corrects one by cancelling and amending."""
+	if invoice.is_new() and not (invoice.flags.by_fulfilment or invoice.amended_from):
+		frappe.throw(
+			_(
+				"Invoices are issued by the fulfilment of a signed contract (6.8); to correct one, cancel it and amend it."
+			),
+			frappe.PermissionError,
+		)
+
+
+def set_key(invoice):
+	"""The natural key, recomputed so that an amended invoice takes its original's place."""
+	if invoice.subscription_change:
+		invoice.invoice_key = rules.adjustment_key(invoice.contract, invoice.subscription_change)
+	elif invoice.period_start:
+		invoice.invoice_key = rules.invoice_key(invoice.contract, getdate(invoice.period_start))
+
+
+def set_totals(invoice):
+	if invoice.tax_rate is None:
+		invoice.tax_rate = get_settings().ppn_rate
+	result = totals([row.amount for row in invoice.items], invoice.tax_rate)
+	invoice.total_amount, invoice.tax_amount, invoice.grand_total = (
+		flt(result.total),
+		flt(result.tax),
+		flt(result.grand_total),
+	)
+	invoice.in_words = rupiah_in_words(invoice.grand_total)
+
+
+def rupiah_in_words(amount) -> str:
+	"""Terbilang, in Indonesian whatever the user's language: the invoice is an Indonesian document."""
+	from num2words import num2words
+
+	value = money(abs(flt(amount)))
+	rupiah, sen = int(value), int((value - int(value)) * 100)
+	words = num2words(rupiah, lang="id") + " rupiah"
+	if sen:
+		words += " " + num2words(sen, lang="id") + " sen"
+	if flt(amount) < 0:
+		words = "minus " + words
+	return words[0].upper() + words[1:]
+
+
+def check_type(invoice):
+	"""A credit note credits and a charge charges: the sign follows the type."""
+	if invoice.invoice_type == CREDIT_NOTE and invoice.grand_total >= 0:
+		frappe.throw(_("A {0} must have a negative total.").format(_(CREDIT_NOTE)))
+	if invoice.invoice_type != CREDIT_NOTE and invoice.grand_total < 0:
+		frappe.throw(
+			_("{0} must not be negative on a {1}.").format(
+				frappe.bold(_("Grand Total")), _(invoice.invoice_type)
+			)
+		)
+
+
+def set_status(invoice):
+	invoice.status = invoicing.invoice_status(
+		docstatus=invoice.docstatus,
+		grand_total=invoice.grand_total,
+		paid_on=getdate(invoice.paid_on) if invoice.paid_on else None,
+		due=getdate(invoice.due_date) if invoice.due_date else None,
+		today=getdate(today()),
+	)
+
+
+def check_payment(invoice):
+	if invoice.paid_on and getdate(invoice.paid_on) < getdate(invoice.posting_date):
+		frappe.throw(
+			_("{0} cannot be before {1}.").format(frappe.bold(_("Paid on")), frappe.bold(_("Invoice Date")))
+		)
+
+
+def release_key(invoice):
+	"""A cancelled invoice gives up its key, so the period can be invoiced again: by amending it, or
+	else by the next daily run (finance cancelling one by hand); nothing is deleted."""
+	if invoice.invoice_key:
+		invoice.db_set("invoice_key", rules.released_key(invoice.invoice_key, invoice.name))
+	invoice.db_set("status", invoicing.CANCELLED)
+	if invoice.invoice_type == PERIOD_INVOICE and not invoice.flags.by_fulfilment:
+		contract = invoice.contract
+		next_date = frappe.db.get_value("ANTARA Cooperation Contract", contract, "next_invoice_date")
+		if not next_date or getdate(next_date) > getdate(invoice.period_start):
+			frappe.db.set_value(
+				"ANTARA Cooperation Contract",
+				contract,
+				"next_invoice_date",
+				invoice.period_start,
+				update_modified=False,
+			)
+
+
+def mark_overdue_invoices():
+	"""Daily: unpaid invoices past their due date become Overdue."""
+	for name in frappe.get_all(
+		INVOICE,
+		filters={"docstatus": 1, "status": invoicing.UNPAID, "due_date": ("<", today())},
+		pluck="name",
+	):
+		frappe.db.set_value(INVOICE, name, "status", invoicing.OVERDUE, update_modified=False)

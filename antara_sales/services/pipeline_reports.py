@@ -1,0 +1,427 @@
+"""Reports on the work in the procedure: the pipeline by workflow state with ageing (6.3-6.7), the
+outcomes and turnaround of verification (6.5), and the contracts to renew before they expire."""
+
+from collections import Counter, defaultdict
+from datetime import datetime
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, date_diff, flt, get_datetime, getdate, now_datetime, today
+
+from antara_sales.domain.sales_calendar import Span
+from antara_sales.services import sales_facts, state_history
+from antara_sales.services.sales_scope import scope_for
+
+AWAITING = "Submitted for Verification"
+CHANGE = "ANTARA Subscription Change"
+# What is still on its way to a signed contract, per DocType: (open states, its value field).
+PIPELINE = {
+	sales_facts.ORDER: (("Draft", AWAITING, "Needs Clarification", "Verified"), "grand_total"),
+	sales_facts.CONTRACT: (
+		("Draft", "Manager Review", "Awaiting GM Signature", "Awaiting Customer Signature"),
+		"grand_total",
+	),
+	CHANGE: (("Draft", AWAITING, "Needs Clarification", "Verified"), "grand_total"),
+}
+BUCKETS = ((7, "0-7 days"), (14, "8-14 days"), (30, "15-30 days"), (None, "Over 30 days"))
+
+
+def bucket(days: float) -> str:
+	return next(label for limit, label in BUCKETS if limit is None or days <= limit)
+
+
+def days_between(start: datetime, end: datetime) -> float:
+	return max(0.0, (end - start).total_seconds() / 86400)
+
+
+# ------------------------------------------------------------------ pipeline with ageing
+
+
+def pipeline(filters) -> tuple:
+	scope = scope_for()
+	now = now_datetime()
+	data = []
+	doctypes = [filters.document_type] if filters.get("document_type") else list(PIPELINE)
+	for doctype in doctypes:
+		states, value_field = PIPELINE[doctype]
+		meta = frappe.get_meta(doctype)
+		query = {"status": ["in", states], "docstatus": ["<", 2]}
+		for field in ("department", "bureau", "account_executive"):
+			if filters.get(field) and meta.has_field(field):
+				query[field] = filters.get(field)
+		fields = [
+			"name",
+			"status",
+			"creation",
+			"modified",
+			"customer_name",
+			"department",
+			"account_executive",
+			value_field,
+		]
+		fields += ["bureau"] if meta.has_field("bureau") else []
+		docs = frappe.get_list(doctype, filters=query, or_filters=scope.or_filters(doctype), fields=fields)
+		since = state_history.in_state_since(doctype, docs)
+		for doc in docs:
+			in_state = days_between(since[doc.name], now)
+			data.append(
+				{
+					"document_type": doctype,
+					"document": doc.name,
+					"customer_name": doc.customer_name,
+					"department": doc.department,
+					"bureau": doc.get("bureau"),
+					"account_executive": doc.account_executive,
+					"state": doc.status,
+					"in_state_since": since[doc.name],
+					"days_in_state": flt(in_state, 1),
+					"ageing": _(bucket(in_state)),
+					"age_days": flt(days_between(get_datetime(doc.creation), now), 1),
+					"value": flt(doc.get(value_field)),
+				}
+			)
+	data.sort(key=lambda r: -r["days_in_state"])
+	columns = [
+		# Data, not a Link to DocType: a report checks read permission on every DocType it links to.
+		{"fieldname": "document_type", "label": _("Document Type"), "fieldtype": "Data", "width": 190},
+		{
+			"fieldname": "document",
+			"label": _("Document"),
+			"fieldtype": "Dynamic Link",
+			"options": "document_type",
+			"width": 150,
+		},
+		{"fieldname": "customer_name", "label": _("Customer"), "fieldtype": "Data", "width": 200},
+		{"fieldname": "state", "label": _("Workflow State"), "fieldtype": "Data", "width": 180},
+		{
+			"fieldname": "days_in_state",
+			"label": _("Days in State"),
+			"fieldtype": "Float",
+			"precision": 1,
+			"width": 100,
+		},
+		{"fieldname": "ageing", "label": _("Ageing"), "fieldtype": "Data", "width": 110},
+		{
+			"fieldname": "age_days",
+			"label": _("Age (Days)"),
+			"fieldtype": "Float",
+			"precision": 1,
+			"width": 90,
+		},
+		{"fieldname": "value", "label": _("Value"), "fieldtype": "Currency", "width": 140},
+		{
+			"fieldname": "department",
+			"label": _("Department"),
+			"fieldtype": "Link",
+			"options": "ANTARA Department",
+			"width": 170,
+		},
+		{
+			"fieldname": "account_executive",
+			"label": _("Account Executive"),
+			"fieldtype": "Link",
+			"options": "User",
+			"width": 170,
+		},
+		{"fieldname": "in_state_since", "label": _("In State Since"), "fieldtype": "Datetime", "width": 150},
+	]
+	states = []
+	for doctype in doctypes:
+		states += [
+			s
+			for s in PIPELINE[doctype][0]
+			if any(r["state"] == s and r["document_type"] == doctype for r in data)
+		]
+	labels = list(dict.fromkeys(states))
+	chart = {
+		"data": {
+			"labels": [_(s) for s in labels],
+			"datasets": [
+				{
+					"name": _(label),
+					"values": [
+						sum(1 for r in data if r["state"] == s and r["ageing"] == _(label)) for s in labels
+					],
+				}
+				for _limit, label in BUCKETS
+			],
+		},
+		"type": "bar",
+		"barOptions": {"stacked": 1},
+	}
+	summary = [
+		{"value": len(data), "label": _("Open Documents"), "datatype": "Int"},
+		{"value": sum(r["value"] for r in data), "label": _("Value in the Pipeline"), "datatype": "Currency"},
+		{
+			"value": sum(1 for r in data if r["days_in_state"] > 14),
+			"label": _("Waiting over 14 Days"),
+			"datatype": "Int",
+			"indicator": "Red",
+		},
+	]
+	return columns, data, None, chart, summary
+
+
+# ------------------------------------------------------------------ verification outcomes and turnaround
+
+
+def verification_turnaround(filters) -> tuple:
+	"""Each submitted verification round (6.5) with its outcome and the days from the hand-over
+	(the last move to Submitted for Verification before the round) to the verifier's decision."""
+	start = getdate(filters.get("from_date") or add_days(today(), -90))
+	end = getdate(filters.get("to_date") or today())
+	scope = scope_for()
+	rows = sales_facts.verification_rounds(
+		Span(start, end), department=filters.get("department"), scope=scope
+	)
+	if filters.get("outcome"):
+		rows = [r for r in rows if r.outcome == filters.outcome]
+	if filters.get("verifier"):
+		rows = [r for r in rows if r.verifier == filters.verifier]
+	changes = state_history.state_changes(sales_facts.ORDER, list({r.media_order for r in rows}))
+	order_dates = dict(
+		frappe.get_all(
+			sales_facts.ORDER,
+			filters={"name": ["in", [r.media_order for r in rows] or [""]]},
+			fields=["name", "order_date"],
+			as_list=True,
+		)
+	)
+	data = []
+	for r in rows:
+		verified_on = get_datetime(r.verified_on)
+		# The hand-over is the last move to Submitted for Verification before the decision; for
+		# orders whose history predates the app, the order's date stands in for it.
+		handed_over = state_history.last_entry_before(changes.get(r.media_order, []), AWAITING, verified_on)
+		if not handed_over and order_dates.get(r.media_order):
+			handed_over = get_datetime(order_dates[r.media_order])
+			handed_over = handed_over if handed_over <= verified_on else None
+		data.append(
+			{
+				"verification": r.name,
+				"media_order": r.media_order,
+				"customer_name": r.customer_name,
+				"department": r.department,
+				"verifier": r.verifier,
+				"round_no": r.round_no,
+				"outcome": r.outcome,
+				"handed_over_on": handed_over,
+				"verified_on": verified_on,
+				"turnaround_days": flt(days_between(handed_over, verified_on), 2) if handed_over else None,
+			}
+		)
+	columns = [
+		{
+			"fieldname": "verification",
+			"label": _("Verification"),
+			"fieldtype": "Link",
+			"options": sales_facts.VERIFICATION,
+			"width": 150,
+		},
+		{
+			"fieldname": "media_order",
+			"label": _("Media Order"),
+			"fieldtype": "Link",
+			"options": sales_facts.ORDER,
+			"width": 150,
+		},
+		{"fieldname": "customer_name", "label": _("Customer"), "fieldtype": "Data", "width": 200},
+		{"fieldname": "outcome", "label": _("Outcome"), "fieldtype": "Data", "width": 90},
+		{"fieldname": "round_no", "label": _("Round"), "fieldtype": "Int", "width": 70},
+		{"fieldname": "handed_over_on", "label": _("Handed Over on"), "fieldtype": "Datetime", "width": 160},
+		{"fieldname": "verified_on", "label": _("Verified on"), "fieldtype": "Datetime", "width": 160},
+		{
+			"fieldname": "turnaround_days",
+			"label": _("Turnaround (Days)"),
+			"fieldtype": "Float",
+			"precision": 2,
+			"width": 110,
+		},
+		{
+			"fieldname": "verifier",
+			"label": _("Verifier"),
+			"fieldtype": "Link",
+			"options": "User",
+			"width": 170,
+		},
+		{
+			"fieldname": "department",
+			"label": _("Department"),
+			"fieldtype": "Link",
+			"options": "ANTARA Department",
+			"width": 170,
+		},
+	]
+	outcomes = Counter(r["outcome"] for r in data)
+	times = [r["turnaround_days"] for r in data if r["turnaround_days"] is not None]
+	chart = {
+		"data": {
+			"labels": [_("Passed"), _("Clarify"), _("Rejected")],
+			"datasets": [
+				{
+					"name": _("Rounds"),
+					"values": [outcomes.get(o, 0) for o in ("Passed", "Clarify", "Rejected")],
+				}
+			],
+		},
+		"type": "donut",
+		"colors": ["#29cd42", "#ffa00a", "#e24c4c"],
+	}
+	summary = [
+		{"value": outcomes.get("Passed", 0), "label": _("Passed"), "datatype": "Int", "indicator": "Green"},
+		{
+			"value": outcomes.get("Clarify", 0),
+			"label": _("To Clarify (6.5.3.1)"),
+			"datatype": "Int",
+			"indicator": "Orange",
+		},
+		{
+			"value": outcomes.get("Rejected", 0),
+			"label": _("Rejected (6.5.3.2)"),
+			"datatype": "Int",
+			"indicator": "Red",
+		},
+		{
+			"value": flt(sum(times) / len(times), 2) if times else 0,
+			"label": _("Average Turnaround (Days)"),
+			"datatype": "Float",
+		},
+	]
+	return columns, data, None, chart, summary
+
+
+# ------------------------------------------------------------------ contracts to renew
+
+
+def expiring_contracts(filters) -> tuple:
+	"""Signed contracts that end within the next N days, with any renewal already under way."""
+	days = int(filters.get("days") or 60)
+	if not 0 < days <= 730:
+		frappe.throw(_("{0} must be between 1 and 730.").format(frappe.bold(_("Days Ahead"))))
+	query = {
+		"docstatus": 1,
+		"status": ["in", ("Signed", "Suspended")],
+		"end_date": ["between", [today(), add_days(today(), days)]],
+	}
+	for field in ("department", "bureau", "account_executive"):
+		if filters.get(field):
+			query[field] = filters.get(field)
+	contracts = frappe.get_list(
+		sales_facts.CONTRACT,
+		filters=query,
+		or_filters=scope_for().or_filters(sales_facts.CONTRACT),
+		fields=[
+			"name",
+			"customer",
+			"customer_name",
+			"department",
+			"bureau",
+			"account_executive",
+			"end_date",
+			"grand_total",
+			"status",
+			"media_order",
+		],
+		order_by="end_date asc",
+	)
+	renewals = renewals_under_way(contracts)
+	data = [
+		{
+			"contract": c.name,
+			"customer_name": c.customer_name,
+			"end_date": getdate(c.end_date),
+			"days_left": date_diff(c.end_date, today()),
+			"value": flt(c.grand_total),
+			"status": c.status,
+			"renewal": renewals.get(c.name),
+			"department": c.department,
+			"bureau": c.bureau,
+			"account_executive": c.account_executive,
+		}
+		for c in contracts
+	]
+	columns = [
+		{
+			"fieldname": "contract",
+			"label": _("Contract"),
+			"fieldtype": "Link",
+			"options": sales_facts.CONTRACT,
+			"width": 150,
+		},
+		{"fieldname": "customer_name", "label": _("Customer"), "fieldtype": "Data", "width": 220},
+		{"fieldname": "end_date", "label": _("Ends on"), "fieldtype": "Date", "width": 100},
+		{"fieldname": "days_left", "label": _("Days Left"), "fieldtype": "Int", "width": 80},
+		{"fieldname": "value", "label": _("Contract Value"), "fieldtype": "Currency", "width": 140},
+		{
+			"fieldname": "renewal",
+			"label": _("Renewal Order"),
+			"fieldtype": "Link",
+			"options": sales_facts.ORDER,
+			"width": 150,
+		},
+		{
+			"fieldname": "account_executive",
+			"label": _("Account Executive"),
+			"fieldtype": "Link",
+			"options": "User",
+			"width": 170,
+		},
+		{
+			"fieldname": "department",
+			"label": _("Department"),
+			"fieldtype": "Link",
+			"options": "ANTARA Department",
+			"width": 170,
+		},
+		{
+			"fieldname": "bureau",
+			"label": _("Bureau"),
+			"fieldtype": "Link",
+			"options": "ANTARA Bureau",
+			"width": 140,
+		},
+		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 90},
+	]
+	weeks = defaultdict(float)
+	for row in data:
+		weeks[_("Week {0}").format((row["days_left"] // 7) + 1)] += row["value"]
+	chart = {
+		"data": {
+			"labels": list(weeks),
+			"datasets": [{"name": _("Value Ending"), "values": list(weeks.values())}],
+		},
+		"type": "bar",
+		"fieldtype": "Currency",
+	}
+	summary = [
+		{"value": len(data), "label": _("Contracts Ending"), "datatype": "Int"},
+		{
+			"value": sum(1 for r in data if not r["renewal"]),
+			"label": _("No Renewal Yet"),
+			"datatype": "Int",
+			"indicator": "Red",
+		},
+		{"value": sum(r["value"] for r in data), "label": _("Value Ending"), "datatype": "Currency"},
+	]
+	return columns, data, None, chart, summary
+
+
+def renewals_under_way(contracts) -> dict[str, str]:
+	"""contract -> a later Media Order of the same customer and department (a renewal, 6.3)."""
+	out = {}
+	for c in contracts:
+		order_date = (
+			frappe.db.get_value(sales_facts.ORDER, c.media_order, "order_date") if c.media_order else None
+		)
+		filters = {
+			"customer": c.customer,
+			"department": c.department,
+			"docstatus": ["<", 2],
+			"name": ["!=", c.media_order or ""],
+		}
+		if order_date:
+			filters["order_date"] = [">", order_date]
+		renewal = frappe.db.get_value(sales_facts.ORDER, filters, "name", order_by="order_date desc")
+		if renewal:
+			out[c.name] = renewal
+	return out

@@ -1,0 +1,129 @@
+"""Which revision a document was printed under (ISO 9001 document control for F/KOM/003, F/KOM/004
+and the cooperation contract).
+
+Hooked as doc_events `before_print` (hooks.py): Frappe v15 runs it from
+`frappe.www.printview.get_rendered_template` once for every render of a document, whether for the
+desk's print preview (the desk's Print button prints that preview), /printview, a PDF, or an
+email attachment. One ANTARA Print Log row is kept per document, print format, form code and
+revision: the first render creates it, later renders count and note the last printer. Frappe's
+own Access Log keeps each print request besides.
+
+Writes are safe in a GET request (printview, download_pdf): Frappe rolls GET requests back unless
+`flags.commit` is set, so it is set. On a read-only connection (replica) nothing is written."""
+
+import hashlib
+
+import frappe
+from frappe.utils import now_datetime
+
+from antara_sales.services import print_forms
+
+PRINT_LOG = "ANTARA Print Log"
+
+
+def on_before_print(doc, method=None, print_settings=None):
+	"""doc_events hook: record the print under the form's current revision."""
+	if doc.is_new() or not doc.name or frappe.flags.read_only:
+		return
+	record(doc, current_print_format(doc))
+
+
+def current_print_format(doc) -> str:
+	"""The print format being rendered. Frappe passes none to before_print: frappe.get_print and
+	/printview put it in form_dict["format"], the desk preview (get_html_and_style) in
+	form_dict["print_format"]; otherwise the doctype's default applies, as in printview."""
+	form_dict = frappe.form_dict or {}
+	return (
+		form_dict.get("format")
+		or form_dict.get("print_format")
+		or doc.meta.default_print_format
+		or "Standard"
+	)
+
+
+def print_key(doc, control) -> str:
+	parts = (
+		doc.doctype,
+		doc.name,
+		control.print_format,
+		control.form_code,
+		control.form_issue_date,
+		control.form_revision,
+		control.document_revision,
+	)
+	return hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode()).hexdigest()
+
+
+def record(doc, print_format: str) -> str:
+	"""Create or count the log row of this document under this form revision; returns its name."""
+	control = print_forms.form_control(doc, print_format)
+	key = print_key(doc, control)
+	user, now = frappe.session.user, now_datetime()
+	if request_would_roll_back():
+		frappe.local.flags.commit = True
+	if name := frappe.db.get_value(PRINT_LOG, {"print_key": key}):
+		count_print(name, user, now)
+		return name
+	log = frappe.get_doc(
+		{
+			"doctype": PRINT_LOG,
+			"reference_doctype": doc.doctype,
+			"reference_name": doc.name,
+			"print_format": control.print_format,
+			"form_code": control.form_code,
+			"form_issue_date": control.form_issue_date,
+			"form_revision": control.form_revision,
+			"document_revision": control.document_revision,
+			"first_printed_by": user,
+			"first_printed_on": now,
+			"last_printed_by": user,
+			"last_printed_on": now,
+			"print_count": 1,
+			"print_key": key,
+		}
+	)
+	try:
+		log.insert(ignore_permissions=True)
+	except (frappe.DuplicateEntryError, frappe.UniqueValidationError):
+		# Another render inserted the same row in the meantime (the unique print_key decides).
+		name = frappe.db.get_value(PRINT_LOG, {"print_key": key})
+		count_print(name, user, now)
+		return name
+	return log.name
+
+
+def count_print(name: str, user: str, now):
+	"""One UPDATE, so that concurrent renders each count."""
+	table = frappe.qb.DocType(PRINT_LOG)
+	(
+		frappe.qb.update(table)
+		.set(table.print_count, table.print_count + 1)
+		.set(table.last_printed_by, user)
+		.set(table.last_printed_on, now)
+		.set(table.modified, now)
+		.where(table.name == name)
+	).run()
+
+
+def request_would_roll_back() -> bool:
+	request = getattr(frappe.local, "request", None)
+	return bool(request) and request.method in ("GET", "HEAD")
+
+
+def logs_for(doctype: str, name: str) -> list[frappe._dict]:
+	return frappe.get_all(
+		PRINT_LOG,
+		filters={"reference_doctype": doctype, "reference_name": name},
+		fields=[
+			"name",
+			"print_format",
+			"form_code",
+			"form_issue_date",
+			"form_revision",
+			"document_revision",
+			"first_printed_by",
+			"last_printed_by",
+			"print_count",
+		],
+		order_by="creation asc",
+	)

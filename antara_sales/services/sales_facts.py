@@ -1,0 +1,335 @@
+"""Sales facts read from the database, for the weekly meeting (6.1.1), the reports and the cards.
+
+One place decides what a sale is, so that the meeting, the reports and the workspace agree:
+- a sale is a signed cooperation contract (docstatus 1: the customer signed, 6.7), dated by the
+  customer's signature, valued before PPN (total_amount; targets are revenue, PPN is not), by
+  product from its lines; a cancelled contract is no sale;
+- new or existing (5.3, 5.4): the customer's status confirmed at the order's verification (6.5.3),
+  i.e. before this sale; where no verification round is found (data from before the app), the
+  status is recomputed from the customer's contracts signed before this one;
+- orders received: Media Orders (F/KOM/003) by order date, not cancelled; verification outcomes by
+  the date of the submitted round (Passed / Clarify 6.5.3.1 / Rejected 6.5.3.2);
+- billing, where ANTARA Invoice exists: submitted invoices (credit notes aside) by posting date, and
+  payments by the date paid, with PPN, of the department's contracts.
+
+`permitted=True` reads through frappe.get_list (the user's permissions) narrowed by a Scope;
+otherwise frappe.get_all (the meeting's figures are the department's, whoever opens them)."""
+
+from datetime import date, datetime, time
+
+import frappe
+from frappe.utils import flt, get_datetime, getdate
+
+from antara_sales.domain import customer_status, meeting_evaluation, sales_targets
+from antara_sales.domain.sales_calendar import Span, months_between
+from antara_sales.services.sales_scope import Scope
+from antara_sales.services.settings import get_settings
+
+CONTRACT = "ANTARA Cooperation Contract"
+ORDER = "ANTARA Media Order"
+VERIFICATION = "ANTARA Order Verification"
+FEEDBACK = "ANTARA Customer Feedback"
+TARGET = "ANTARA Sales Target"
+ITEM = "ANTARA Order Item"
+INVOICE = "ANTARA Invoice"  # kept by the fulfilment of 6.8 (issue 5) where installed
+MONTHS = (
+	"January",
+	"February",
+	"March",
+	"April",
+	"May",
+	"June",
+	"July",
+	"August",
+	"September",
+	"October",
+	"November",
+	"December",
+)
+CONTRACT_FIELDS = [
+	"name",
+	"customer",
+	"customer_name",
+	"department",
+	"bureau",
+	"account_executive",
+	"customer_signed_on",
+	"total_amount",
+	"grand_total",
+	"media_order",
+	"status",
+]
+
+
+def _read(doctype: str, *, scope: Scope | None, filters, fields, order_by=None):
+	"""get_list narrowed by the scope when a scope is given, else get_all."""
+	if scope is None:
+		return frappe.get_all(doctype, filters=filters, fields=fields, order_by=order_by)
+	return frappe.get_list(
+		doctype, filters=filters, or_filters=scope.or_filters(doctype), fields=fields, order_by=order_by
+	)
+
+
+def day_bounds(span: Span) -> list[datetime]:
+	return [datetime.combine(span.start, time.min), datetime.combine(span.end, time.max)]
+
+
+def signed_contracts(span: Span, *, department=None, bureau=None, scope: Scope | None = None) -> list:
+	filters = {"docstatus": 1, "customer_signed_on": ["between", [span.start, span.end]]}
+	if department:
+		filters["department"] = department
+	if bureau:
+		filters["bureau"] = bureau
+	rows = _read(
+		CONTRACT, scope=scope, filters=filters, fields=CONTRACT_FIELDS, order_by="customer_signed_on"
+	)
+	for row in rows:
+		row.customer_signed_on = getdate(row.customer_signed_on)
+		row.total_amount = flt(row.total_amount)
+	return rows
+
+
+def contract_lines(contract_names: list[str]) -> list:
+	"""The product lines of contracts already read (and permitted)."""
+	if not contract_names:
+		return []
+	return frappe.get_all(
+		ITEM,
+		filters={"parenttype": CONTRACT, "parentfield": "items", "parent": ["in", contract_names]},
+		fields=["parent", "product", "product_name", "amount"],
+		order_by="parent, idx",
+	)
+
+
+def status_before_sale(contracts: list) -> dict[str, str]:
+	"""contract name -> the customer's status at the order's verification (6.5.3)."""
+	orders = [c.media_order for c in contracts if c.media_order]
+	confirmed: dict[str, str] = {}
+	if orders:
+		for row in frappe.get_all(
+			VERIFICATION,
+			filters={"media_order": ["in", orders], "docstatus": 1, "outcome": "Passed"},
+			fields=["media_order", "computed_customer_status"],
+			order_by="round_no asc",
+		):
+			if row.computed_customer_status:
+				confirmed[row.media_order] = row.computed_customer_status  # the last passed round wins
+	return {
+		c.name: confirmed.get(c.media_order)
+		or recomputed_status_before(c.customer, c.name, c.customer_signed_on)
+		for c in contracts
+	}
+
+
+def recomputed_status_before(customer: str, contract: str, signed_on: date) -> str:
+	"""5.3/5.4 from the contracts the customer signed before this one."""
+	earlier = frappe.get_all(
+		CONTRACT,
+		filters={
+			"customer": customer,
+			"docstatus": 1,
+			"name": ["!=", contract],
+			"customer_signed_on": ["<", signed_on],
+		},
+		fields=["name", "start_date", "end_date", "terminated_on"],
+	)
+	periods = [
+		customer_status.Period(getdate(r.start_date), getdate(r.terminated_on or r.end_date), r.name)
+		for r in earlier
+		if r.start_date and (r.terminated_on or r.end_date)
+	]
+	settings = get_settings()
+	return customer_status.compute_status(
+		periods,
+		new_from=settings.new_customer_min_periods or 1,
+		existing_from=settings.existing_customer_min_periods or 3,
+		max_gap_days=settings.period_gap_days if settings.period_gap_days is not None else 31,
+	).status
+
+
+def sales(span: Span, *, department=None, bureau=None, scope: Scope | None = None):
+	"""(contracts, Sale facts, SaleLine facts) signed within the span."""
+	contracts = signed_contracts(span, department=department, bureau=bureau, scope=scope)
+	statuses = status_before_sale(contracts)
+	by_name = {c.name: c for c in contracts}
+	sale_facts = [
+		meeting_evaluation.Sale(
+			c.name, c.customer, c.total_amount, c.customer_signed_on, statuses[c.name], c.bureau
+		)
+		for c in contracts
+	]
+	line_facts = [
+		meeting_evaluation.SaleLine(
+			line.parent,
+			line.product,
+			flt(line.amount),
+			by_name[line.parent].customer_signed_on,
+			by_name[line.parent].bureau,
+		)
+		for line in contract_lines(list(by_name))
+	]
+	return contracts, sale_facts, line_facts
+
+
+def orders_received(span: Span, *, department=None, scope: Scope | None = None) -> list:
+	filters = {"docstatus": ["<", 2], "order_date": ["between", [span.start, span.end]]}
+	if department:
+		filters["department"] = department
+	return _read(
+		ORDER,
+		scope=scope,
+		filters=filters,
+		fields=["name", "order_date", "department", "bureau", "account_executive", "status", "grand_total"],
+	)
+
+
+def verification_rounds(span: Span, *, department=None, scope: Scope | None = None) -> list:
+	"""Submitted rounds on Media Orders, with the order's department, bureau and AE."""
+	V, M = frappe.qb.DocType(VERIFICATION), frappe.qb.DocType(ORDER)
+	query = (
+		frappe.qb.from_(V)
+		.join(M)
+		.on(V.media_order == M.name)
+		.select(
+			V.name,
+			V.media_order,
+			V.outcome,
+			V.verified_on,
+			V.verifier,
+			V.round_no,
+			V.customer_name,
+			M.department,
+			M.bureau,
+			M.account_executive,
+		)
+		.where(V.docstatus == 1)
+		.where(V.verified_on.between(*day_bounds(span)))
+		.orderby(V.verified_on)
+	)
+	if department:
+		query = query.where(M.department == department)
+	rows = query.run(as_dict=True)
+	if scope is not None:
+		permitted = set(
+			frappe.get_list(
+				VERIFICATION, filters={"name": ["in", [r.name for r in rows] or [""]]}, pluck="name"
+			)
+		)
+		rows = [
+			r
+			for r in rows
+			if r.name in permitted
+			and scope.allows(department=r.department, bureau=r.bureau, account_executive=r.account_executive)
+		]
+	return rows
+
+
+def feedback(span: Span, *, department=None, scope: Scope | None = None) -> list:
+	filters = {"submitted_on": ["between", day_bounds(span)], "score": [">", 0]}
+	if department:
+		filters["department"] = department
+	return _read(
+		FEEDBACK,
+		scope=scope,
+		filters=filters,
+		fields=[
+			"name",
+			"contract",
+			"customer_name",
+			"score",
+			"submitted_on",
+			"department",
+			"account_executive",
+		],
+	)
+
+
+def target_rows(months: list[date], *, department=None, scope: Scope | None = None) -> list:
+	if scope is not None and not scope.sees_targets:
+		return []
+	filters = {"month_start": ["in", months or [date(1900, 1, 1)]]}
+	if department:
+		filters["department"] = department
+	fields = [
+		"name",
+		"department",
+		"bureau",
+		"product",
+		"month_start",
+		"target_amount",
+		"target_new_customers",
+	]
+	if scope is None:
+		return frappe.get_all(TARGET, filters=filters, fields=fields)
+	return frappe.get_list(TARGET, filters=filters, or_filters=scope.target_filters(), fields=fields)
+
+
+def as_targets(rows) -> list[sales_targets.Target]:
+	return [
+		sales_targets.Target(
+			r.name,
+			r.department,
+			getdate(r.month_start),
+			flt(r.target_amount),
+			flt(r.target_new_customers),
+			r.bureau or None,
+			r.product or None,
+		)
+		for r in rows
+	]
+
+
+def invoices(span: Span, *, department: str) -> list[meeting_evaluation.Invoice] | None:
+	"""None where invoices are not kept (the fulfilment DocTypes are not installed)."""
+	if not frappe.db.exists("DocType", INVOICE):
+		return None
+	I, C = frappe.qb.DocType(INVOICE), frappe.qb.DocType(CONTRACT)
+	rows = (
+		frappe.qb.from_(I)
+		.join(C)
+		.on(I.contract == C.name)
+		.select(I.name, I.grand_total, I.posting_date, I.paid_on)
+		.where(I.docstatus == 1)
+		.where(I.invoice_type != "Credit Note")
+		.where(C.department == department)
+		.where(I.posting_date.between(span.start, span.end) | I.paid_on.between(span.start, span.end))
+	).run(as_dict=True)
+	return [
+		meeting_evaluation.Invoice(
+			r.name, flt(r.grand_total), getdate(r.posting_date), getdate(r.paid_on) if r.paid_on else None
+		)
+		for r in rows
+	]
+
+
+def department_facts(department: str, span: Span) -> meeting_evaluation.Facts:
+	"""Everything 6.1.1 evaluates for one department over a span of days (all records)."""
+	_contracts, sale_facts, line_facts = sales(span, department=department)
+	product_names = dict(
+		frappe.get_all(
+			"ANTARA Product",
+			filters={"department": department},
+			fields=["name", "product_name"],
+			as_list=True,
+		)
+	)
+	return meeting_evaluation.Facts(
+		department=department,
+		sale_lines=line_facts,
+		sales=sale_facts,
+		orders=[
+			meeting_evaluation.OrderReceived(o.name, getdate(o.order_date))
+			for o in orders_received(span, department=department)
+		],
+		verifications=[
+			meeting_evaluation.VerificationRound(v.name, v.media_order, v.outcome, getdate(v.verified_on))
+			for v in verification_rounds(span, department=department)
+		],
+		feedback=[
+			meeting_evaluation.Feedback(fb.name, fb.contract, int(fb.score), getdate(fb.submitted_on))
+			for fb in feedback(span, department=department)
+		],
+		targets=as_targets(target_rows(months_between(span.start, span.end), department=department)),
+		product_names=product_names,
+		invoices=invoices(span, department=department),
+	)

@@ -50,14 +50,19 @@ def departments_in_scope(user: str) -> set[str] | None:
 
 
 def bureaus_in_scope(user: str) -> set[str] | None:
+	"""Customers are shared within a bureau; Head Office sells across the country (clause 2), so
+	its departments' people see every bureau's customers."""
 	departments = departments_in_scope(user)
 	if departments is None:
 		return None
 	if not departments:
 		return set()
-	return set(
+	bureaus = set(
 		frappe.get_all("ANTARA Department", filters={"name": ("in", list(departments))}, pluck="bureau")
 	)
+	if frappe.db.exists("ANTARA Bureau", {"name": ("in", list(bureaus)), "bureau_type": "Head Office"}):
+		return None
+	return bureaus
 
 
 def sql_in(column: str, values: set[str]) -> str:

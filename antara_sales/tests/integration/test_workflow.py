@@ -228,3 +228,15 @@ class TestWorkflowSync(AntaraTestCase):
 		self.assertEqual(
 			frappe.get_doc("Workflow", "ANTARA Media Order").transitions[0].condition, "doc.terms_agreed"
 		)
+
+
+class TestCustomerScope(AntaraTestCase):
+	def test_customers_are_shared_within_a_bureau_and_head_office_sees_all(self):
+		ours, theirs, head_office = f.make_org(), f.make_org(), f.make_org()
+		frappe.db.set_value("ANTARA Bureau", head_office.bureau, "bureau_type", "Head Office")
+		customer = f.make_customer(ours)
+		with f.as_user(theirs.ae):
+			self.assertFalse(frappe.has_permission("ANTARA Customer", doc=customer))
+			self.assertNotIn(customer, frappe.get_list("ANTARA Customer", pluck="name"))
+		with f.as_user(head_office.ae):  # Kantor Pusat sells across the country (clause 2)
+			self.assertTrue(frappe.has_permission("ANTARA Customer", doc=customer))

@@ -1,5 +1,5 @@
 # See README.md for what each target does and the knobs (BENCH_DIR, FRAPPE_PATH, FRAPPE_BRANCH, SITE, WEB_PORT).
-.PHONY: demo test lint bench permissions previews
+.PHONY: demo test lint bench permissions benchmark previews
 demo:
 	scripts/demo.sh
 test:
@@ -12,3 +12,5 @@ permissions:
 	python3 scripts/permission_matrix.py
 previews:
 	scripts/previews.sh
+benchmark:
+	cd $${BENCH_DIR:-$$HOME/frappe-bench} && bench --site $${SITE:-antara.localhost} execute antara_sales.tests.benchmarks.run

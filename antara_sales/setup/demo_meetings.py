@@ -11,23 +11,10 @@ import frappe
 from frappe.model.workflow import apply_workflow
 
 from antara_sales.services import customer_feedback
+from antara_sales.services.sales_facts import MONTHS
 from antara_sales.setup import demo
 from antara_sales.tests.factories import as_user
 
-MONTHS = (
-	"January",
-	"February",
-	"March",
-	"April",
-	"May",
-	"June",
-	"July",
-	"August",
-	"September",
-	"October",
-	"November",
-	"December",
-)
 # Department: (sales target per month, IDR before PPN; new customers to win per month).
 TARGETS = {demo.DEPT_CONTENT: (150_000_000, 2), demo.DEPT_MULTIMEDIA: (100_000_000, 2)}
 

@@ -45,10 +45,24 @@ def make_from_order(order_name: str):
 		"ANTARA Department", order.department, "general_manager"
 	)
 	order_lines.copy_lines(order.items, contract)
+	contract.flags.made_from_order = True
 	contract.insert()
 	order.db_set("contract", contract.name)
 	workflow_guard.apply(order, "Draw Up Contract")
 	return contract
+
+
+def check_made_from_order(contract):
+	"""6.6: a contract is drawn up from its verified order by make_from_order, never typed in or
+	posted over REST with lines of its own (an amendment of a cancelled contract is the exception)."""
+	if not (contract.flags.made_from_order or contract.amended_from):
+		frappe.throw(
+			_("A cooperation contract is drawn up from a verified Media Order with {0} (6.6).").format(
+				frappe.bold(_("Make Contract (6.6)"))
+			),
+			frappe.PermissionError,
+			title=_("Use the Media Order"),
+		)
 
 
 def validate(contract):

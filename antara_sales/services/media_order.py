@@ -32,6 +32,8 @@ def set_defaults(order):
 
 
 def check_department(order):
+	if not order.department:
+		return  # Frappe's mandatory check names the empty field
 	kind = frappe.get_cached_value("ANTARA Department", order.department, "department_kind")
 	if kind != "Product-Owning":
 		frappe.throw(

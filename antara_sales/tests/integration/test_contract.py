@@ -57,6 +57,26 @@ class TestContract(AntaraTestCase):
 		with f.as_user(self.org.verifier), self.assertRaises(frappe.PermissionError):
 			make_from_order(order.name)
 
+	def test_a_contract_cannot_be_typed_in_past_the_order(self):
+		order = f.verified_order(self.org, self.customer, [self.product])
+		with (
+			f.as_user(self.org.ae),
+			self.assertRaisesRegex(frappe.PermissionError, "drawn up from a verified"),
+		):
+			frappe.get_doc(
+				{
+					"doctype": "ANTARA Cooperation Contract",
+					"media_order": order.name,
+					"customer": self.customer,
+					"department": self.org.department,
+					"general_manager": self.org.gm,
+					"items": [
+						{"product": self.product, "start_date": "2026-01-01", "end_date": "2026-01-31"}
+					],
+				}
+			).insert()
+		self.assertFalse(frappe.db.exists("ANTARA Cooperation Contract", {"media_order": order.name}))
+
 	def test_gm_signs_first_then_the_customer(self):
 		order = f.verified_order(self.org, self.customer, [self.product])
 		contract = f.make_contract(self.org, order.name)

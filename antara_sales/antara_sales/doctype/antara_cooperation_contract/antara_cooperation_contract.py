@@ -7,6 +7,9 @@ from antara_sales.services import contract, workflow_guard
 
 
 class ANTARACooperationContract(Document):
+	def before_insert(self):
+		contract.check_made_from_order(self)
+
 	def validate(self):
 		workflow_guard.check(self)
 		contract.validate(self)

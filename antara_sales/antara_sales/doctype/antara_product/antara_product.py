@@ -17,6 +17,8 @@ class ANTARAProduct(Document):
 			frappe.throw(_("{0} must not be negative.").format(frappe.bold(_("Price per Period (IDR)"))))
 
 	def check_department(self):
+		if not self.department:
+			return  # Frappe's mandatory check names the empty field
 		kind = frappe.get_cached_value("ANTARA Department", self.department, "department_kind")
 		if kind != "Product-Owning":
 			frappe.throw(

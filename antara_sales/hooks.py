@@ -26,6 +26,11 @@ permission_query_conditions = {
 	"ANTARA Sales Target": "antara_sales.services.sales_scope.sales_target_query",
 	"ANTARA Customer Feedback": "antara_sales.services.sales_scope.customer_feedback_query",
 	"ANTARA Feedback Request": "antara_sales.services.sales_scope.feedback_request_query",
+	# Issue 10: each downstream department its own tickets, Finance the invoices (6.8).
+	"ANTARA Ticket": "antara_sales.permissions.ticket_query",
+	"ANTARA Invoice": "antara_sales.permissions.invoice_query",
+	# Issue 10: on the procedure's DocTypes each Workflow Action is its own person's (ANDed with Frappe's).
+	"Workflow Action": "antara_sales.services.inbox.query_conditions",
 }
 has_permission = {
 	doctype: "antara_sales.permissions.has_permission"
@@ -41,6 +46,9 @@ has_permission = {
 		"ANTARA Customer Feedback",
 		"ANTARA Feedback Request",
 	)
+} | {
+	doctype: "antara_sales.permissions.fulfilment_has_permission"
+	for doctype in ("ANTARA Ticket", "ANTARA Invoice")
 }
 
 # Printing (issue 6): each print records the form revision it carried (before_print, run by
@@ -71,8 +79,13 @@ doc_events = {
 	},
 }
 
-# The signed contract's fulfilment at a glance and its Retry button (issue 5).
-doctype_js = {"ANTARA Cooperation Contract": "public/js/contract_fulfilment.js"}
+# Whose turn it is on each workflow form (issue 10); the signed contract's fulfilment at a glance
+# and its Retry button (issue 5).
+doctype_js = {
+	"ANTARA Media Order": "public/js/workflow_turn.js",
+	"ANTARA Subscription Change": "public/js/workflow_turn.js",
+	"ANTARA Cooperation Contract": ["public/js/workflow_turn.js", "public/js/contract_fulfilment.js"],
+}
 
 # Helpers of the print formats (antara_sales/services/print_context.py).
 jinja = {

@@ -1,6 +1,8 @@
 import frappe
 
-from antara_sales.services import contract, verification
+from antara_sales.services import contract, media_order, verification
+from antara_sales.services import subscription_change as change_service
+from antara_sales.services.settings import get_settings
 
 VERIFIABLE = ("ANTARA Media Order", "ANTARA Subscription Change")
 
@@ -19,3 +21,36 @@ def request_verification(doctype: str, name: str):
 def make_contract(media_order: str) -> str:
 	"""6.6: draw up the cooperation contract from a verified Media Order."""
 	return contract.make_from_order(media_order).name
+
+
+@frappe.whitelist()
+def customer_snapshot(customer: str) -> dict:
+	"""F/KOM/003 (6.4): what the system holds on the customer, for a new Media Order's form."""
+	frappe.has_permission("ANTARA Customer", "read", customer, throw=True)
+	return media_order.customer_snapshot(customer)
+
+
+@frappe.whitelist()
+def new_order_defaults() -> dict:
+	"""The administrative terms a new Media Order starts with (ANTARA Sales Settings)."""
+	frappe.has_permission("ANTARA Media Order", "create", throw=True)
+	return {"administrative_terms": get_settings().default_administrative_terms}
+
+
+@frappe.whitelist()
+def verification_prefill(media_order: str | None = None, subscription_change: str | None = None) -> dict:
+	"""6.5: a new verification round shows the order's customer, department, round and the computed
+	customer status with its evidence before anything is saved."""
+	draft = frappe.new_doc("ANTARA Order Verification")
+	draft.media_order, draft.subscription_change = media_order, subscription_change
+	target = verification.target_of(draft)
+	target.check_permission("read")
+	return verification.prefilled_values(target)
+
+
+@frappe.whitelist()
+def subscription_change_lines(contract: str) -> dict:
+	"""F/KOM/004: the chosen contract's current products, shown before the change is first saved."""
+	frappe.has_permission("ANTARA Subscription Change", "create", throw=True)
+	frappe.get_doc("ANTARA Cooperation Contract", contract).check_permission("read")
+	return change_service.contract_lines(contract)

@@ -14,14 +14,23 @@ def snapshot_customer(order):
 	not rewrite what the customer submitted and signed (6.4)."""
 	if not (order.is_new() or order.has_value_changed("customer")):
 		return
-	customer = frappe.get_doc("ANTARA Customer", order.customer)
-	for field in SNAPSHOT_FIELDS:
-		order.set(field, customer.get(field))
+	values = customer_snapshot(order.customer)
+	values["contact_person"] = values["contact_person"] or order.contact_person
+	values["bureau"] = order.bureau or values["bureau"]
+	order.update(values)
+
+
+def customer_snapshot(customer_name: str) -> dict:
+	"""The customer's data as the order holds it (the form fills it as soon as the customer is
+	chosen; the server takes its own snapshot on save and stays the authority)."""
+	customer = frappe.get_doc("ANTARA Customer", customer_name)
+	values = {field: customer.get(field) for field in SNAPSHOT_FIELDS}
 	primary = next(
 		(c for c in customer.contacts if c.is_primary), customer.contacts[0] if customer.contacts else None
 	)
-	order.contact_person = primary.contact_name if primary else order.contact_person
-	order.bureau = order.bureau or customer.bureau
+	values["contact_person"] = primary.contact_name if primary else None
+	values["bureau"] = customer.bureau
+	return values
 
 
 def set_defaults(order):

@@ -8,6 +8,7 @@ import frappe
 from frappe import _
 from frappe.desk.form import assign_to
 
+from antara_sales.services import inbox
 from antara_sales.services.delegation import stand_in
 from antara_sales.services.verification import assigned_verifiers
 
@@ -56,8 +57,10 @@ def responsible(doc) -> list[str]:
 
 
 def route(doc):
-	"""Call after a workflow step: assign the next step, close the previous one's assignments."""
+	"""Call after a workflow step: assign the next step, close the previous one's assignments, and
+	keep each person's Workflow Action inbox in step (services/inbox.py)."""
 	people = responsible(doc)
+	inbox.sync(doc, people)
 	open_todos = frappe.get_all(
 		"ToDo",
 		filters={"reference_type": doc.doctype, "reference_name": doc.name, "status": "Open"},

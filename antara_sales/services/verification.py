@@ -59,19 +59,30 @@ def assigned_verifiers(department: str) -> list[str]:
 
 
 def prefill(verification, target):
-	verification.customer = target.customer
-	verification.customer_name = target.customer_name
-	verification.department = target.department
-	if verification.is_new():
+	verification.update(prefilled_values(target, new_round=verification.is_new()))
+
+
+def prefilled_values(target, new_round: bool = True) -> dict:
+	"""What a verification round takes from the document it verifies; the form shows it before the
+	first save, so the Assistant Manager confirms 6.5.3 seeing the status and its evidence."""
+	values = {
+		"customer": target.customer,
+		"customer_name": target.customer_name,
+		"department": target.department,
+	}
+	if new_round:
 		link_field = "media_order" if target.doctype == "ANTARA Media Order" else "subscription_change"
-		verification.round_no = (
+		values["round_no"] = (
 			frappe.db.count("ANTARA Order Verification", {link_field: target.name, "docstatus": 1}) + 1
 		)
 	# 6.5.3: the status as computed from the subscription history, with its evidence.
 	result = customer_service.compute_status(target.customer)
-	verification.computed_customer_status = result.status
-	verification.computed_periods = result.consecutive_periods
-	verification.status_evidence = result.evidence_text()
+	values.update(
+		computed_customer_status=result.status,
+		computed_periods=result.consecutive_periods,
+		status_evidence=result.evidence_text(),
+	)
+	return values
 
 
 def check_verifier(verification, target):

@@ -67,8 +67,13 @@ def can_edit_in_state(user, state, extra_editors) -> bool:
 
 
 def log_transition(doc):
-	"""Call from on_update, on_submit, on_cancel, on_update_after_submit: one audit line per step."""
+	"""Call from on_update, on_submit, on_cancel, on_update_after_submit: one audit line per step.
+	A new document waits in its first state too (a contract drawn up from its order, 6.6)."""
+	from antara_sales.services import routing
+
 	if not doc.flags.workflow_transition:
+		if doc.flags.in_insert:
+			routing.route(doc)
 		return
 	old, new = doc.flags.workflow_transition
 	doc.flags.workflow_transition = None
@@ -82,8 +87,6 @@ def log_transition(doc):
 	doc.add_comment("Info", line)
 	if remark:
 		doc.db_set("workflow_remark", None, update_modified=False)
-	from antara_sales.services import routing
-
 	routing.route(doc)
 
 

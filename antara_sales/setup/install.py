@@ -16,6 +16,7 @@ def after_install():
 	ensure_currency()
 	ensure_workflows()
 	ensure_print_setup()
+	ensure_inbox_field()
 
 
 def after_migrate():
@@ -23,6 +24,38 @@ def after_migrate():
 	ensure_settings_defaults()
 	ensure_workflows()
 	ensure_print_setup()
+	ensure_inbox_field()
+
+
+def ensure_inbox_field():
+	"""The approvers' inbox shows the action each person will take (services/inbox.py)."""
+	from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
+
+	from antara_sales.services.inbox import NEXT_ACTION_FIELD, WORKFLOW_ACTION
+
+	create_custom_fields(
+		{
+			WORKFLOW_ACTION: [
+				{
+					"fieldname": NEXT_ACTION_FIELD,
+					"fieldtype": "Data",
+					"label": "Next Action",
+					"insert_after": "workflow_state",
+					"read_only": 1,
+					"in_list_view": 1,
+				}
+			]
+		},
+		update=True,
+	)
+	# The state the document waits in, beside the action (Frappe hides it).
+	from frappe.custom.doctype.property_setter.property_setter import make_property_setter
+
+	for prop, value in (("hidden", 0), ("in_list_view", 1), ("label", "Waiting In")):
+		make_property_setter(
+			WORKFLOW_ACTION, "workflow_state", prop, value, "Data" if prop == "label" else "Check",
+			validate_fields_for_doctype=False,
+		)
 
 
 def ensure_print_setup():

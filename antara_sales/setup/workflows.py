@@ -19,6 +19,21 @@ def shipped_definitions() -> list[dict]:
 def sync_all():
 	for definition in shipped_definitions():
 		sync(definition)
+		fill_state_messages(definition)
+
+
+def fill_state_messages(definition: dict):
+	"""Each state's message is the hint the form shows to the person whose turn it is (issue 10).
+	Admins word them in the Workflow form: only an empty message takes the shipped text."""
+	shipped = {s["state"]: s["message"] for s in definition["states"] if s.get("message")}
+	rows = frappe.get_all(
+		"Workflow Document State",
+		filters={"parent": definition["name"], "parenttype": "Workflow"},
+		fields=["name", "state", "message"],
+	)
+	for row in rows:
+		if not row.message and shipped.get(row.state):
+			frappe.db.set_value("Workflow Document State", row.name, "message", shipped[row.state])
 
 
 def sync(definition: dict) -> str:

@@ -1,0 +1,13 @@
+"""Issue 10: documents already waiting for someone get their Workflow Action in that person's inbox
+(services/inbox.py); later steps keep it in step."""
+
+import frappe
+
+from antara_sales.services import inbox, routing
+
+
+def execute():
+	for doctype, states in routing.RESPONSIBLE.items():
+		for name in frappe.get_all(doctype, filters={"status": ("in", list(states))}, pluck="name"):
+			doc = frappe.get_doc(doctype, name)
+			inbox.sync(doc, routing.responsible(doc))

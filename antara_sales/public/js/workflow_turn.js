@@ -1,0 +1,61 @@
+// Whose turn it is, at the top of each workflow form of the procedure (issue 10, 6.5-6.7). The
+// person the document waits for reads their step and how to take it (the state's message in the
+// Workflow, which admins word); the others read whom it waits for. Loaded through hooks.py doctype_js.
+frappe.provide("antara_sales.headline");
+
+if (!antara_sales.headline.installed) {
+	antara_sales.headline.installed = true;
+	antara_sales.headline.doctypes = [
+		"ANTARA Media Order",
+		"ANTARA Subscription Change",
+		"ANTARA Cooperation Contract",
+	];
+	// Other lines a form may show in the same place (the contract's fulfilment, 6.8): doctype -> fn(frm)
+	// returning [html, colour] or null.
+	antara_sales.headline.extra = {};
+
+	// Frappe toasts "This form is not editable due to a Workflow." at every refresh of a form the
+	// user may not edit in its state, after each normal step too; here the headline says whose turn
+	// it is instead, so the toast is dropped on these forms (Frappe has no switch for it).
+	const show_alert = frappe.show_alert;
+	frappe.show_alert = function (message, ...rest) {
+		const text = typeof message === "string" ? message : message && message.message;
+		const route = frappe.get_route() || [];
+		if (
+			text === __("This form is not editable due to a Workflow.") &&
+			route[0] === "Form" &&
+			antara_sales.headline.doctypes.includes(route[1])
+		) {
+			return;
+		}
+		return show_alert.call(this, message, ...rest);
+	};
+
+	antara_sales.headline.refresh = (frm) => {
+		if (frm.is_new()) return;
+		const shown_for = frm.doc.name + frm.doc.modified;
+		frappe
+			.xcall("antara_sales.api.workflow.turn", { doctype: frm.doctype, name: frm.doc.name })
+			.then((turn) => {
+				if (frm.doc.name + frm.doc.modified !== shown_for) return; // a later refresh answers
+				const extra = antara_sales.headline.extra[frm.doctype];
+				const other = extra ? extra(frm) : null;
+				if (turn && turn.message) {
+					frm.dashboard.set_headline_alert(
+						`<span class="antara-turn" data-mine="${turn.mine ? 1 : 0}">${frappe.utils.escape_html(
+							turn.message
+						)}</span>`,
+						turn.mine ? "blue" : "yellow"
+					);
+				} else if (other) {
+					frm.dashboard.set_headline_alert(other[0], other[1]);
+				} else {
+					frm.dashboard.clear_headline();
+				}
+			});
+	};
+
+	for (const doctype of antara_sales.headline.doctypes) {
+		frappe.ui.form.on(doctype, { refresh: antara_sales.headline.refresh });
+	}
+}

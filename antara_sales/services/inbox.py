@@ -1,0 +1,103 @@
+"""The approvers' inbox (6.5-6.7): Frappe's Workflow Action list, kept by routing.
+
+Frappe makes a Workflow Action only for transitions whose condition already holds and shows it to
+everyone holding the role. Every step out of "Submitted for Verification" needs a verification
+round, and "Sign as GM" a saved signature, so the Assistant Manager's and the GM's inboxes stayed
+empty while work waited. Here each step waiting for a person gets one Workflow Action for that
+person alone (the same people routing gives a ToDo), whatever the step's data holds yet, with the
+action they will take; it is completed when the step is taken. Frappe's own role-wide entries for
+these DocTypes are hidden by `query_conditions`, so "Assigned to me" and the inbox agree."""
+
+import frappe
+from frappe import _
+from frappe.model.workflow import get_workflow_name
+from frappe.query_builder import DocType
+from frappe.translate import get_user_lang
+
+WORKFLOW_ACTION = "Workflow Action"
+NEXT_ACTION_FIELD = "antara_next_action"
+
+
+def routed_doctypes() -> tuple[str, ...]:
+	from antara_sales.services.routing import RESPONSIBLE
+
+	return tuple(RESPONSIBLE)
+
+
+def state_of(doc) -> str | None:
+	workflow = get_workflow_name(doc.doctype)
+	return doc.get(frappe.get_cached_value("Workflow", workflow, "workflow_state_field")) if workflow else None
+
+
+def transitions_for(doc, user: str) -> list:
+	"""The transitions out of the document's state that `user`'s roles allow, conditions aside: what
+	the person will do once the step's data is in."""
+	workflow = get_workflow_name(doc.doctype)
+	if not workflow:
+		return []
+	state = state_of(doc)
+	roles = set(frappe.get_roles(user))
+	rows = frappe.get_all(
+		"Workflow Transition",
+		filters={"parent": workflow, "state": state},
+		fields=["action", "allowed"],
+		order_by="idx",
+	)
+	return [row for row in rows if row.allowed in roles]
+
+
+def sync(doc, people: list[str]):
+	"""Give each person the document waits for one open Workflow Action; complete the others."""
+	state = state_of(doc)
+	open_actions = frappe.get_all(
+		WORKFLOW_ACTION,
+		filters={"reference_doctype": doc.doctype, "reference_name": doc.name, "status": "Open"},
+		fields=["name", "user", "workflow_state"],
+	)
+	current = {row.user for row in open_actions if row.workflow_state == state and row.user in people}
+	stale = [row.name for row in open_actions if not (row.user in current and row.workflow_state == state)]
+	if stale:
+		action = DocType(WORKFLOW_ACTION)
+		(
+			frappe.qb.update(action)
+			.set(action.status, "Completed")
+			.set(action.completed_by, frappe.session.user)
+			.where(action.name.isin(stale))
+		).run()
+	for user in people:
+		if user not in current:
+			create(doc, state, user)
+
+
+def create(doc, state: str, user: str):
+	transitions = transitions_for(doc, user)
+	if not transitions:
+		return  # the person cannot act on this state (a misconfigured role): the ToDo still tells them
+	lang = get_user_lang(user)  # the list shows the stored text: in its reader's language
+	action = frappe.get_doc(
+		{
+			"doctype": WORKFLOW_ACTION,
+			"reference_doctype": doc.doctype,
+			"reference_name": doc.name,
+			"workflow_state": state,
+			"status": "Open",
+			"user": user,
+			NEXT_ACTION_FIELD: " / ".join(dict.fromkeys(_(t.action, lang=lang) for t in transitions)),
+		}
+	)
+	for role in dict.fromkeys(t.allowed for t in transitions):
+		action.append("permitted_roles", {"role": role})
+	action.insert(ignore_permissions=True)
+
+
+def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""Hook (hooks.py permission_query_conditions, ANDed with Frappe's own): on the procedure's
+	DocTypes a Workflow Action is its person's alone."""
+	user = user or frappe.session.user
+	if user == "Administrator":
+		return ""
+	ours = ", ".join(frappe.db.escape(d) for d in routed_doctypes())
+	return (
+		f"(`tabWorkflow Action`.`reference_doctype` not in ({ours})"
+		f" or `tabWorkflow Action`.`user` = {frappe.db.escape(user)})"
+	)

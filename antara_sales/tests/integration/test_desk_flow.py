@@ -1,0 +1,164 @@
+"""The desk as ANTARA's staff use it (issue 10): the approvers' Workflow Action inbox holds each
+person's own waiting work (6.5-6.7), each form says whose turn it is, and what the system already
+knows fills the form (6.4, 6.5.3) before anything is saved."""
+
+import frappe
+
+from antara_sales.api import sales as sales_api
+from antara_sales.api import workflow as workflow_api
+from antara_sales.tests import factories as f
+from antara_sales.tests.base import AntaraTestCase
+
+
+def inbox(user: str, doc) -> list[frappe._dict]:
+	"""The user's Workflow Action list for `doc`, as the desk's list view asks for it."""
+	with f.as_user(user):
+		return frappe.get_list(
+			"Workflow Action",
+			filters={"reference_doctype": doc.doctype, "reference_name": doc.name},
+			fields=["name", "workflow_state", "antara_next_action", "user"],
+		)
+
+
+def turn(user: str, doc) -> dict:
+	with f.as_user(user):
+		return workflow_api.turn(doc.doctype, doc.name)
+
+
+class TestApproversInbox(AntaraTestCase):
+	def setUp(self):
+		super().setUp()
+		self.org = f.make_org(verifiers=2)
+		self.product = f.make_product(self.org)
+		self.customer = f.make_customer(self.org)
+
+	def test_order_waiting_for_verification_is_in_each_assigned_verifiers_inbox_only(self):
+		order = f.make_order(self.org, self.customer, [self.product])
+		f.request_verification(self.org, order)
+		# 6.5: no verification round exists yet, so Frappe's own inbox would be empty.
+		for verifier in self.org.verifiers:
+			rows = inbox(verifier, order)
+			self.assertEqual(len(rows), 1, verifier)
+			self.assertEqual(rows[0].workflow_state, "Submitted for Verification")
+			self.assertIn(frappe._("Verify"), rows[0].antara_next_action)
+		# An Assistant Manager the Manager did not assign, and the AE, see nothing of it.
+		self.assertEqual(inbox(self.org.other_am, order), [])
+		self.assertEqual(inbox(self.org.ae, order), [])
+
+	def test_the_entry_leaves_every_inbox_when_the_step_is_taken(self):
+		order = f.make_order(self.org, self.customer, [self.product])
+		f.request_verification(self.org, order)
+		f.verify(self.org, order, "Clarify", remark="Alamat penagihan belum lengkap")
+		for verifier in self.org.verifiers:
+			self.assertEqual(inbox(verifier, order), [], verifier)
+		rows = inbox(self.org.ae, order)  # 6.5.3.1: back to the AE
+		self.assertEqual([r.workflow_state for r in rows], ["Needs Clarification"])
+		f.request_verification(self.org, order)
+		self.assertEqual(inbox(self.org.ae, order), [])
+		self.assertEqual(len(inbox(self.org.verifier, order)), 1)
+
+	def test_gm_sees_the_contract_to_sign_before_any_signature_is_drawn(self):
+		order = f.verified_order(self.org, self.customer, [self.product])
+		contract = f.make_contract(self.org, order.name)
+		self.assertEqual(len(inbox(self.org.ae, contract)), 1)  # its first state waits for the AE
+		f.act(self.org.ae, contract, "Send for Review")
+		self.assertEqual([r.workflow_state for r in inbox(self.org.manager, contract)], ["Manager Review"])
+		f.act(self.org.manager, contract, "Approve")
+		rows = inbox(self.org.gm, contract)
+		self.assertEqual([r.workflow_state for r in rows], ["Awaiting GM Signature"])
+		self.assertIn(frappe._("Sign as GM"), rows[0].antara_next_action)
+		self.assertEqual(inbox(self.org.manager, contract), [])
+
+	def test_a_stand_in_gets_the_absent_verifiers_entry(self):
+		delegate = f.make_user("ANTARA Assistant Manager")
+		frappe.get_doc(
+			{
+				"doctype": "ANTARA Approval Delegation",
+				"user": self.org.verifiers[1],
+				"delegate": delegate,
+				"from_date": frappe.utils.add_days(frappe.utils.today(), -1),
+				"to_date": frappe.utils.add_days(frappe.utils.today(), 1),
+			}
+		).insert()
+		order = f.make_order(self.org, self.customer, [self.product])
+		f.request_verification(self.org, order)
+		self.assertEqual(len(inbox(delegate, order)), 1)
+		self.assertEqual(inbox(self.org.verifiers[1], order), [])
+
+
+class TestWhoseTurn(AntaraTestCase):
+	def setUp(self):
+		super().setUp()
+		self.org = f.make_org()
+		self.product = f.make_product(self.org)
+		self.customer = f.make_customer(self.org)
+
+	def test_the_gm_is_told_how_to_sign_and_the_others_whom_it_waits_for(self):
+		order = f.verified_order(self.org, self.customer, [self.product])
+		contract = f.make_contract(self.org, order.name)
+		f.act(self.org.ae, contract, "Send for Review")
+		f.act(self.org.manager, contract, "Approve")
+		mine = turn(self.org.gm, contract)
+		self.assertTrue(mine["mine"])
+		self.assertIn(frappe._("Sign as GM"), mine["message"])  # the state's message in the Workflow
+		theirs = turn(self.org.ae, contract)
+		self.assertFalse(theirs["mine"])
+		self.assertIn(frappe.utils.get_fullname(self.org.gm), theirs["message"])
+
+	def test_an_admin_worded_message_is_what_the_form_shows(self):
+		order = f.make_order(self.org, self.customer, [self.product])
+		f.request_verification(self.org, order)
+		frappe.db.set_value(
+			"Workflow Document State",
+			{"parent": "ANTARA Media Order", "state": "Submitted for Verification"},
+			"message",
+			"Periksa dokumen ini sebelum Jumat.",
+		)
+		self.assertEqual(turn(self.org.verifier, order)["message"], "Periksa dokumen ini sebelum Jumat.")
+
+	def test_turn_needs_read_permission(self):
+		order = f.make_order(self.org, self.customer, [self.product])
+		outsider = f.make_user("ANTARA Account Executive")
+		with self.assertRaises(frappe.PermissionError):
+			turn(outsider, order)
+
+
+class TestNothingRetyped(AntaraTestCase):
+	def setUp(self):
+		super().setUp()
+		self.org = f.make_org()
+		self.product = f.make_product(self.org)
+		self.customer = f.make_customer(self.org)
+
+	def test_choosing_the_customer_gives_the_form_its_data(self):
+		customer = frappe.get_doc("ANTARA Customer", self.customer)
+		with f.as_user(self.org.ae):
+			values = sales_api.customer_snapshot(self.customer)
+			defaults = sales_api.new_order_defaults()
+		self.assertEqual(values["customer_name"], customer.customer_name)
+		self.assertEqual(values["email"], customer.email)
+		self.assertEqual(values["npwp"], customer.npwp)
+		self.assertEqual(values["bureau"], customer.bureau)
+		self.assertTrue(defaults["administrative_terms"])
+		# The server's own snapshot on save is the same data.
+		order = f.make_order(self.org, self.customer, [self.product])
+		for field in ("customer_name", "email", "phone", "address", "npwp"):
+			self.assertEqual(order.get(field), values[field], field)
+
+	def test_a_new_verification_shows_what_it_verifies_before_saving(self):
+		order = f.make_order(self.org, self.customer, [self.product])
+		f.request_verification(self.org, order)
+		with f.as_user(self.org.verifier):
+			values = sales_api.verification_prefill(media_order=order.name)
+		self.assertEqual(values["customer"], self.customer)
+		self.assertEqual(values["department"], self.org.department)
+		self.assertEqual(values["round_no"], 1)
+		self.assertEqual(values["computed_customer_status"], "Prospect")  # 6.5.3, no history yet
+		self.assertEqual(values["computed_periods"], 0)
+		self.assertIn("status_evidence", values)
+
+	def test_prefill_is_refused_without_read_permission_on_the_order(self):
+		order = f.make_order(self.org, self.customer, [self.product])
+		outsider = f.make_user("ANTARA Assistant Manager")
+		with f.as_user(outsider), self.assertRaises(frappe.PermissionError):
+			sales_api.verification_prefill(media_order=order.name)

@@ -79,6 +79,9 @@ doc_events = {
 	},
 }
 
+# No "not editable due to a Workflow" toast on the procedure's own steps (issue 10).
+app_include_js = ["/assets/antara_sales/js/quiet_workflow_toast.js"]
+
 # Whose turn it is on each workflow form (issue 10); the signed contract's fulfilment at a glance
 # and its Retry button (issue 5).
 doctype_js = {

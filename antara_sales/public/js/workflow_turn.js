@@ -14,23 +14,6 @@ if (!antara_sales.headline.installed) {
 	// returning [html, colour] or null.
 	antara_sales.headline.extra = {};
 
-	// Frappe toasts "This form is not editable due to a Workflow." at every refresh of a form the
-	// user may not edit in its state, after each normal step too; here the headline says whose turn
-	// it is instead, so the toast is dropped on these forms (Frappe has no switch for it).
-	const show_alert = frappe.show_alert;
-	frappe.show_alert = function (message, ...rest) {
-		const text = typeof message === "string" ? message : message && message.message;
-		const route = frappe.get_route() || [];
-		if (
-			text === __("This form is not editable due to a Workflow.") &&
-			route[0] === "Form" &&
-			antara_sales.headline.doctypes.includes(route[1])
-		) {
-			return;
-		}
-		return show_alert.call(this, message, ...rest);
-	};
-
 	antara_sales.headline.refresh = (frm) => {
 		if (frm.is_new()) return;
 		const shown_for = frm.doc.name + frm.doc.modified;

@@ -108,6 +108,61 @@ def has_permission(doc, ptype=None, user=None, debug=False):
 	return False
 
 
+# --- the work of 6.8: tickets and invoices ---------------------------------------------------
+# A ticket belongs to two departments: the downstream department that does the work (its
+# `department`) and the sales department whose contract asks for it. Each sees it; no one else does
+# (Technical and Editorial do not see each other's tickets). Invoices are Finance's work (6.8):
+# Finance sees them all; the sales roles see those of their departments' contracts.
+TICKET = "ANTARA Ticket"
+INVOICE = "ANTARA Invoice"
+CONTRACT = "ANTARA Cooperation Contract"
+
+
+def contracts_of(departments: set[str]) -> str:
+	"""SQL: the names of the contracts of `departments`."""
+	return f"select `name` from `tab{CONTRACT}` where {sql_in('`department`', departments)}"
+
+
+def contract_in_scope(contract: str | None, departments: set[str]) -> bool:
+	if not contract or not departments:
+		return False
+	return frappe.db.get_value(CONTRACT, contract, "department") in departments
+
+
+def sees_every_invoice(user: str) -> bool:
+	return roles.FINANCE in frappe.get_roles(user)
+
+
+def ticket_query(user=None):
+	user = user or frappe.session.user
+	departments = departments_in_scope(user)
+	if departments is None:
+		return ""
+	own = sql_in(f"`tab{TICKET}`.`department`", departments)
+	return f"({own} or `tab{TICKET}`.`contract` in ({contracts_of(departments)}))"
+
+
+def invoice_query(user=None):
+	user = user or frappe.session.user
+	departments = departments_in_scope(user)
+	if departments is None or sees_every_invoice(user):
+		return ""
+	return f"`tab{INVOICE}`.`contract` in ({contracts_of(departments)})"
+
+
+def fulfilment_has_permission(doc, ptype=None, user=None, debug=False):
+	"""has_permission of tickets and invoices: the same scope as their list (above)."""
+	user = user or frappe.session.user
+	departments = departments_in_scope(user)
+	if departments is None:
+		return None
+	if doc.doctype == INVOICE and sees_every_invoice(user):
+		return None
+	if doc.doctype == TICKET and doc.get("department") in departments:
+		return None
+	return None if contract_in_scope(doc.get("contract"), departments) else False
+
+
 # permission_query_conditions hooks take (user) and need one function per DocType.
 def media_order_query(user=None):
 	return department_condition("ANTARA Media Order", user)

@@ -5,6 +5,7 @@
 #   scripts/setup.sh system   # apt packages, MariaDB (utf8mb4) and its root password, node tools
 #   scripts/setup.sh bench    # system + a Frappe bench at $BENCH_DIR
 #   scripts/setup.sh services # start MariaDB and the bench's Redis servers if they are not up
+#   scripts/setup.sh browser [python] # Chromium, fonts and playwright for the browser walk
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
@@ -128,9 +129,31 @@ redis_start() {
 	done
 }
 
+# The browser walk (antara_sales/tests/browser): Debian's Chromium, driven by the playwright package
+# from PyPI in the given Python ($2, the bench's env). `playwright install` cannot download browsers
+# here (platform note 17), so the suite launches /usr/bin/chromium. Prints why, and fails, when
+# either cannot be installed.
+browser_tools() {
+	local py=${1:-$BENCH_DIR/env/bin/python}
+	if [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-liberation >/dev/null 2>&1; then
+		apt_install chromium fonts-liberation >&2 || { echo "apt-get install chromium fonts-liberation failed"; return 1; }
+	fi
+	[ -x /usr/bin/chromium ] || { echo "no /usr/bin/chromium after apt-get install chromium"; return 1; }
+	if ! "$py" -c 'import playwright.sync_api' >/dev/null 2>&1; then
+		log "pip install playwright into $py"
+		uv pip install -q --python "$py" playwright >&2 || "$py" -m pip install -q playwright >&2 ||
+			{ echo "pip install playwright into $py failed"; return 1; }
+	fi
+	# Chromium starts (it needs its libraries, and --no-sandbox as root).
+	timeout 60 /usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+		--disable-component-update --disable-sync --dump-dom about:blank >/dev/null 2>&1 ||
+		{ echo "/usr/bin/chromium does not start headless"; return 1; }
+}
+
 case "${1:-bench}" in
 system) system_packages; mariadb_config; mariadb_start; mariadb_root_password; node_tools; python_tools ;;
 bench) "$0" system; bench_init; bench_env_pins; redis_start ;;
 services) mariadb_start; bench_ready && redis_start || true ;;
-*) echo "usage: $0 system|bench|services" >&2; exit 2 ;;
+browser) browser_tools "${2:-}" ;;
+*) echo "usage: $0 system|bench|services|browser [python]" >&2; exit 2 ;;
 esac

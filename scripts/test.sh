@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# make test: lint, unit tests (no site), then integration tests on a throwaway site that this run
-# creates beside the bench's own sites and drops at the end. The checkout's code is what runs
-# (PYTHONPATH), whatever copy of antara_sales the bench itself has installed.
+# make test: lint, unit tests (no site), then integration tests and the browser walk on a throwaway
+# site that this run creates beside the bench's own sites and drops at the end. The checkout's code
+# is what runs (PYTHONPATH), whatever copy of antara_sales the bench itself has installed.
+# Knobs: PYTEST_ARGS (integration), BROWSER_PYTEST_ARGS (browser), ANTARA_INTEGRATION_TESTS=0 or
+# ANTARA_BROWSER_TESTS=0 to leave either out, ANTARA_BROWSER_SHOTS (the screenshots' folder).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$APP_DIR"
@@ -45,6 +47,7 @@ phase_done unit
 
 if [ -n "$SKIP_REASON" ]; then
 	echo "INTEGRATION TESTS SKIPPED: $SKIP_REASON"
+	echo "BROWSER TESTS SKIPPED: $SKIP_REASON"
 	exit 0
 fi
 
@@ -53,7 +56,10 @@ SITES_TMP=$(mktemp -d "$BENCH_DIR/.antara-test-sites.XXXXXX")
 TEST_SITE="antara-test-$(date +%s)-$$.localhost"
 drop_test_site() {
 	local cfg="$SITES_TMP/$TEST_SITE/site_config.json" db
-	if [ -n "${SERVE_PID:-}" ]; then kill "$SERVE_PID" 2>/dev/null || true; wait "$SERVE_PID" 2>/dev/null || true; fi
+	local pid
+	for pid in ${WORKER_PID:-} ${SERVE_PID:-}; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+	# The run's own RQ queues and jobs (its bench_id names them).
+	redis-cli -p 11000 --scan --pattern "*$BENCH_ID*" 2>/dev/null | xargs -r redis-cli -p 11000 del >/dev/null || true
 	if [ -f "$cfg" ]; then
 		db=$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["db_name"])' "$cfg")
 		mysql -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -e \
@@ -65,6 +71,11 @@ drop_test_site() {
 trap drop_test_site EXIT
 
 cp "$BENCH_DIR/sites/common_site_config.json" "$SITES_TMP/"
+# Its own bench_id, so that its background jobs go to queues of its own: the bench's workers
+# (make demo) serve only the bench's sites and would fail this site's jobs.
+BENCH_ID="antara-test-$$-$(date +%s)"
+"$PY" -c 'import json,sys; p=sys.argv[1]; c=json.load(open(p)); c["bench_id"]=sys.argv[2]; json.dump(c, open(p, "w"), indent=1)' \
+	"$SITES_TMP/common_site_config.json" "$BENCH_ID"
 printf 'frappe\nantara_sales\n' >"$SITES_TMP/apps.txt"
 ln -s "$BENCH_DIR/sites/assets" "$SITES_TMP/assets"
 frappe_cli() { (cd "$SITES_TMP" && PYTHONPATH="$APP_DIR" "$PY" -m frappe.utils.bench_helper frappe "$@"); }
@@ -79,15 +90,54 @@ TEST_PORT=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0))
 SERVE_PID=$!
 phase_done "throwaway site"
 
-set +e
-(cd "$SITES_TMP" && CI=1 ANTARA_TEST_SITE="$TEST_SITE" ANTARA_SITES_PATH="$SITES_TMP" PYTHONPATH="$APP_DIR" \
-	ANTARA_TEST_URL="http://127.0.0.1:$TEST_PORT" \
-	"$PY" -m pytest "$APP_DIR/antara_sales/tests/integration" -q -p no:cacheprovider --rootdir "$APP_DIR" \
-	--junitxml="$SITES_TMP/integration.xml" ${PYTEST_ARGS:-})
-STATUS=$?
-set -e
-COUNT=$("$PY" -c 'import sys,xml.etree.ElementTree as E; r=E.parse(sys.argv[1]).getroot(); s=r if r.tag=="testsuite" else r[0]; print(int(s.get("tests"))-int(s.get("skipped")))' "$SITES_TMP/integration.xml" 2>/dev/null || echo 0)
-phase_done integration
-echo "INTEGRATION TESTS RAN: $COUNT (pytest exit $STATUS)"
+run_pytest() { # junit-file path...
+	local junit=$1
+	shift
+	(cd "$SITES_TMP" && CI=1 ANTARA_TEST_SITE="$TEST_SITE" ANTARA_SITES_PATH="$SITES_TMP" PYTHONPATH="$APP_DIR" \
+		ANTARA_TEST_URL="http://127.0.0.1:$TEST_PORT" \
+		"$PY" -m pytest "$@" -q -p no:cacheprovider --rootdir "$APP_DIR" --junitxml="$junit")
+}
+ran() { "$PY" -c 'import sys,xml.etree.ElementTree as E; r=E.parse(sys.argv[1]).getroot(); s=r if r.tag=="testsuite" else r[0]; print(int(s.get("tests"))-int(s.get("skipped")))' "$1" 2>/dev/null || echo 0; }
+
+STATUS=0
+if [ "${ANTARA_INTEGRATION_TESTS:-1}" = 0 ]; then
+	echo "INTEGRATION TESTS SKIPPED: ANTARA_INTEGRATION_TESTS=0"
+else
+	set +e
+	run_pytest "$SITES_TMP/integration.xml" "$APP_DIR/antara_sales/tests/integration" ${PYTEST_ARGS:-}
+	STATUS=$?
+	set -e
+	phase_done integration
+	echo "INTEGRATION TESTS RAN: $(ran "$SITES_TMP/integration.xml") (pytest exit $STATUS)"
+fi
+
+# The browser walk (antara_sales/tests/browser): the procedure clicked through in Chromium as each
+# role. It needs the setup wizard done (the desk sends /app to it until then), no realtime client
+# (frappe serve has no socket.io: its polls would be console errors), and a worker for the signing's
+# fulfilment job (6.8).
+BROWSER_STATUS=0
+if [ "${ANTARA_BROWSER_TESTS:-1}" = 0 ]; then
+	echo "BROWSER TESTS SKIPPED: ANTARA_BROWSER_TESTS=0"
+elif ! BROWSER_REASON=$(scripts/setup.sh browser "$PY"); then
+	echo "BROWSER TESTS SKIPPED: ${BROWSER_REASON:-the browser could not be installed}"
+else
+	frappe_cli --site "$TEST_SITE" execute antara_sales.setup.demo.complete_setup_wizard >/dev/null
+	frappe_cli --site "$TEST_SITE" set-config disable_async 1 -p >/dev/null
+	(cd "$SITES_TMP" && PYTHONPATH="$APP_DIR" exec "$PY" -m frappe.utils.bench_helper frappe worker \
+		--queue short,default >"$SITES_TMP/worker.log" 2>&1) &
+	WORKER_PID=$!
+	SHOTS=${ANTARA_BROWSER_SHOTS:-$(mktemp -d "${TMPDIR:-/tmp}/antara-browser-XXXXXX")}
+	echo "Browser walk screenshots: $SHOTS"
+	phase_done "browser set-up"
+	set +e
+	ANTARA_BROWSER_SHOTS="$SHOTS" run_pytest "$SITES_TMP/browser.xml" "$APP_DIR/antara_sales/tests/browser" \
+		${BROWSER_PYTEST_ARGS:-}
+	BROWSER_STATUS=$?
+	set -e
+	phase_done browser
+	echo "BROWSER TESTS RAN: $(ran "$SITES_TMP/browser.xml") (pytest exit $BROWSER_STATUS)"
+	[ "$BROWSER_STATUS" = 0 ] || tail -n 20 "$SITES_TMP/serve.log" "$SITES_TMP/worker.log" >&2 || true
+fi
 echo "TOTAL: $(($(date +%s) - T0))s"
-exit $STATUS
+[ "$STATUS" = 0 ] || exit "$STATUS"
+exit "$BROWSER_STATUS"

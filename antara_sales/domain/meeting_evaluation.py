@@ -208,7 +208,10 @@ def customer_rows(facts: Facts, period: str, span: Span) -> list[Row]:
 	won = [s for s in sales if s.status_before == PROSPECT]
 	new = [s for s in sales if is_new_customer(s.status_before)]
 	existing = [s for s in sales if s.status_before == EXISTING]
-	new_customer_target = sales_targets.for_span(facts.targets, span, measure=lambda t: t.new_customers)
+	# People are counted whole (sales_targets.people): a week's share of 0.47 customers reads 1.
+	new_customer_target = sales_targets.people(
+		sales_targets.for_span(facts.targets, span, measure=lambda t: t.new_customers)
+	)
 	return [
 		Row(
 			CUSTOMERS,

@@ -14,6 +14,7 @@ share of each (1 000 000 a day in March and 2 000 000 a day in April make 30 Mar
 2 x 1 000 000 + 5 x 2 000 000 = 12 000 000).
 """
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -69,6 +70,23 @@ def covering(
 def weekly_figure(monthly: float, month: date) -> float:
 	"""A 7-day share of a month's target, as shown on the target itself."""
 	return monthly * 7 / days_in_month(month)
+
+
+def people(share: float) -> int:
+	"""A target that counts people (new customers won, 6.1.1) as a whole number: the day-by-day
+	share of the month, rounded up. Rounded up, not to the nearest, because a customer is won whole:
+	a week's share of 0.47 of one customer means the week needs one to stay on pace, and rounding it
+	to 0 would leave a week with a target that nothing can miss (and no achievement to show). The
+	month's own target is already whole, so a full month is unchanged. The tiny tolerance keeps a
+	share that is whole on paper (7/30 x 30) from being pushed up by float error."""
+	if share <= 0:
+		return 0
+	return math.ceil(round(share, 6))
+
+
+def weekly_people(monthly: float, month: date) -> int:
+	"""A 7-day share of a month's target of people, as shown on the target itself (see people)."""
+	return people(weekly_figure(monthly, month))
 
 
 def for_span(

@@ -93,19 +93,21 @@ def set_totals(doc):
 		doc.end_date = max(getdate(row.end_date) for row in doc.items)
 
 
+LINE_FIELDS = (
+	"product",
+	"product_name",
+	"billing_period",
+	"quantity",
+	"start_date",
+	"end_date",
+	"periods",
+	"unit_price",
+	"discount_percent",
+	"amount",
+)
+
+
 def copy_lines(source_rows, target_doc, fieldname: str = "items"):
-	fields = (
-		"product",
-		"product_name",
-		"billing_period",
-		"quantity",
-		"start_date",
-		"end_date",
-		"periods",
-		"unit_price",
-		"discount_percent",
-		"amount",
-	)
 	target_doc.set(fieldname, [])
 	for row in source_rows:
-		target_doc.append(fieldname, {f: row.get(f) for f in fields})
+		target_doc.append(fieldname, {f: row.get(f) for f in LINE_FIELDS})

@@ -90,7 +90,7 @@ def target_vs_actual(filters) -> tuple:
 				else None,
 				"variance": flt(g["actual"] - g["target"], 2),
 				"contracts": len(g["contracts"]),
-				"new_customer_target": flt(g["new_target"], 2),
+				"new_customer_target": sales_targets.people(g["new_target"]),
 				"new_customers_won": len(g["won"]),
 			}
 		)
@@ -112,8 +112,7 @@ def target_vs_actual(filters) -> tuple:
 		{
 			"fieldname": "new_customer_target",
 			"label": _("New Customers Target"),
-			"fieldtype": "Float",
-			"precision": 1,
+			"fieldtype": "Int",  # people are counted whole (sales_targets.people)
 			"width": 110,
 		},
 		{"fieldname": "new_customers_won", "label": _("New Customers Won"), "fieldtype": "Int", "width": 110},

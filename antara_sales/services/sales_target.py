@@ -107,8 +107,8 @@ def set_key_title_and_weekly_figures(target):
 		)
 	target.title = " · ".join(parts)
 	target.weekly_amount = flt(sales_targets.weekly_figure(flt(target.target_amount), target.month_start))
-	target.weekly_new_customers = flt(
-		sales_targets.weekly_figure(flt(target.target_new_customers), target.month_start), 2
+	target.weekly_new_customers = sales_targets.weekly_people(
+		flt(target.target_new_customers), target.month_start
 	)
 
 

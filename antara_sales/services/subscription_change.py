@@ -38,6 +38,30 @@ def prefill(change, contract):
 			order_lines.copy_lines(contract.items, change)
 
 
+def contract_lines(contract_name: str) -> dict:
+	"""F/KOM/004 in the form, before the first save: the contract's current products, as both
+	"Products before the Change" and the starting "Products after the Change", with the totals.
+	The same prefill the server runs on save (prefill), which stays the authority."""
+	draft = frappe.new_doc("ANTARA Subscription Change")
+	draft.contract = contract_name
+	contract = active_contract(draft)
+	prefill(draft, contract)
+	draft.tax_rate = contract.tax_rate
+	for field in ("total_amount", "tax_amount", "grand_total"):
+		draft.set(field, contract.get(field))
+	lines = {
+		table: [{f: row.get(f) for f in order_lines.LINE_FIELDS} for row in draft.get(table)]
+		for table in ("previous_items", "items")
+	}
+	return {
+		**lines,
+		**{
+			f: draft.get(f)
+			for f in ("previous_grand_total", "tax_rate", "total_amount", "tax_amount", "grand_total")
+		},
+	}
+
+
 def validate(change):
 	contract = active_contract(change)
 	prefill(change, contract)

@@ -27,6 +27,10 @@ from antara_sales.tests.factories import (
 
 PASSWORD = "Antara-Demo-2026"
 DOMAIN = "antara.demo"
+# The desk's language for ANTARA's staff (issue 10): the site and every demo user. Each user can
+# switch to English under My Settings; a later `make demo` leaves that choice alone.
+LANGUAGE = "id"
+LANGUAGE_APPLIED_KEY = "antara_demo_language"
 
 # The admin the setup wizard makes (System Manager and every other role).
 ADMIN = frappe._dict(email=f"admin@{DOMAIN}", full_name="Admin Sistem ANTARA")
@@ -473,7 +477,7 @@ def ensure_users():
 				"email": user_email,
 				"first_name": first_name,
 				"last_name": last_name,
-				"language": "en",
+				"language": LANGUAGE,
 				"time_zone": "Asia/Jakarta",
 				"send_welcome_email": 0,
 				"new_password": PASSWORD,
@@ -483,6 +487,42 @@ def ensure_users():
 		user.flags.no_welcome_mail = True
 		user.insert(ignore_permissions=True)
 		_created("User", user_email)
+
+
+def ensure_language():
+	"""The demo site and its users speak Indonesian (issue 10). Only the demo does this: installing
+	the app leaves a site's language alone. The users are switched once per site (remembered in a
+	default), so a user who later picks English in My Settings keeps it on the next `make demo`."""
+	changed = False
+	if frappe.db.get_single_value("System Settings", "language") != LANGUAGE:
+		frappe.db.set_single_value("System Settings", "language", LANGUAGE)
+		# What System Settings.on_update does: the default that sessions without a user language read.
+		frappe.db.set_default("lang", LANGUAGE)
+		_created("Language", f"System Settings: {LANGUAGE}")
+		changed = True
+	if frappe.conf.get("lang") != LANGUAGE:
+		# Outside a request (background jobs: fulfilment tickets and invoices, the scheduler's
+		# notifications; bench execute) Frappe speaks site_config's "lang", else English.
+		from frappe.installer import update_site_config
+
+		update_site_config("lang", LANGUAGE)
+		frappe.local.conf.lang = LANGUAGE
+		_created("Language", f"site_config lang: {LANGUAGE}")
+	if frappe.db.get_default(LANGUAGE_APPLIED_KEY) != LANGUAGE:
+		demo_users = [ADMIN.email, *(f"{login}@{DOMAIN}" for login, _name, _role in USERS.values())]
+		for user in frappe.get_all("User", filters={"name": ("in", demo_users)}, fields=["name", "language"]):
+			if user.language != LANGUAGE:
+				frappe.db.set_value("User", user.name, "language", LANGUAGE)
+				_created("Language", f"{user.name}: {LANGUAGE}")
+		frappe.db.set_default(LANGUAGE_APPLIED_KEY, LANGUAGE)
+		changed = True
+	if changed:
+		frappe.clear_cache()  # the cached users, defaults and boot
+	else:
+		_existing("Language")
+	# What the rest of this run writes for people to read (ToDo descriptions, audit lines, ticket
+	# subjects) is written in the demo's language, as the desk would write it for its users.
+	frappe.local.lang = LANGUAGE
 
 
 def insert_once(doctype: str, name: str, values: dict):
@@ -784,6 +824,7 @@ def load():
 	frappe.set_user("Administrator")
 	complete_setup_wizard()
 	ensure_users()
+	ensure_language()
 	ensure_organisation()
 	ensure_products()
 	ensure_settings()

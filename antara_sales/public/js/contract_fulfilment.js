@@ -29,7 +29,7 @@
 		if (frm.doc.fulfilment_status === "Failed") return true;
 		if (frm.doc.fulfilment_status !== "Queued") return false;
 		const since = frappe.datetime.str_to_obj(frm.doc.modified);
-		return (frappe.datetime.now_datetime(true) - since) / 60000 > ANTARA_FULFILMENT_STUCK_MINUTES;
+		return (frappe.datetime.system_datetime(true) - since) / 60000 > ANTARA_FULFILMENT_STUCK_MINUTES;
 	}
 
 	frappe.ui.form.on("ANTARA Cooperation Contract", {

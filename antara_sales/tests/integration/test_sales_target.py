@@ -23,7 +23,7 @@ class TestSalesTarget(AntaraTestCase):
 		)
 		self.assertEqual(str(target.month_start), "2026-04-01")
 		self.assertEqual(target.weekly_amount, 14_000_000)  # 60 000 000 / 30 days x 7
-		self.assertEqual(target.weekly_new_customers, 1.4)
+		self.assertEqual(target.weekly_new_customers, 2)  # 6 / 30 x 7 = 1.4 customers: a whole 2 (people)
 		self.assertIn("2026-04", target.title)
 
 	def test_targets_of_a_month_must_not_overlap(self):

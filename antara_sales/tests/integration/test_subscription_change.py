@@ -2,6 +2,7 @@
 
 import frappe
 
+from antara_sales.api import sales as sales_api
 from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase
 
@@ -66,6 +67,26 @@ class TestSubscriptionChange(AntaraTestCase):
 			f.act(self.org.manager, change, "Approve")
 		with f.as_user(self.org.manager), self.assertRaises(frappe.PermissionError):
 			frappe.get_doc(change.doctype, change.name).submit()  # straight past the workflow
+
+	def test_choosing_the_contract_shows_its_products_before_the_first_save(self):
+		"""Issue 10: the form asks for the contract's current lines as soon as it is chosen; they
+		are what the server's own prefill takes on save."""
+		with f.as_user(self.org.ae):
+			values = sales_api.subscription_change_lines(self.contract.name)
+		self.assertEqual([r["product"] for r in values["previous_items"]], [self.text])
+		self.assertEqual(values["items"], values["previous_items"])
+		self.assertEqual(values["previous_grand_total"], 13_320_000)
+		self.assertEqual((values["grand_total"], values["tax_rate"]), (13_320_000, 11))
+		saved = self.make_change("Change Quantity")
+		self.assertEqual(
+			[{k: r.get(k) for k in ("product", "quantity", "unit_price", "amount")} for r in saved.items],
+			[{k: r[k] for k in ("product", "quantity", "unit_price", "amount")} for r in values["items"]],
+		)
+		outsider = f.make_org()
+		with f.as_user(outsider.ae), self.assertRaises(frappe.PermissionError):
+			sales_api.subscription_change_lines(self.contract.name)  # another department's contract
+		with f.as_user(self.org.verifier), self.assertRaises(frappe.PermissionError):
+			sales_api.subscription_change_lines(self.contract.name)  # only who writes F/KOM/004
 
 	def test_only_an_active_contract_changes(self):
 		order = f.verified_order(self.org, self.customer, [self.text])

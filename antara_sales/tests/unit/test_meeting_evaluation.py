@@ -152,7 +152,16 @@ class TestEvaluation(unittest.TestCase):
 		self.assertAlmostEqual(s["month_target"], 60_000_000)
 		self.assertAlmostEqual(s["mtd_achievement"], 80.0)
 		self.assertEqual(s["week_new_customers"], 1)
+		self.assertEqual(s["week_new_customer_target"], 3)
 		self.assertAlmostEqual(s["week_average_score"], 3.0)
+
+	def test_a_target_of_people_is_whole(self):
+		# 2 new customers in April: a week's share is 0.47, shown as 1 (sales_targets.people).
+		two = Facts(department=D, targets=[Target("T", D, d(4, 1), 30_000_000, 2)])
+		periods = meeting_periods(d(4, 13))  # evaluates 6 to 12 April
+		result = evaluate(two, periods.last_week, periods.month_to_date, periods.month)
+		self.assertEqual(result.summary["week_new_customer_target"], 1)
+		self.assertIsInstance(result.summary["week_new_customer_target"], int)
 
 	def test_no_target_no_achievement(self):
 		empty = Facts(department=D)

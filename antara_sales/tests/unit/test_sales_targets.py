@@ -10,7 +10,9 @@ from antara_sales.domain.sales_targets import (
 	covering,
 	for_span,
 	overlapping,
+	people,
 	weekly_figure,
+	weekly_people,
 )
 
 MARCH, APRIL = date(2026, 3, 1), date(2026, 4, 1)
@@ -63,6 +65,18 @@ class TestWeeklyFigures(unittest.TestCase):
 		self.assertAlmostEqual(for_span(targets, week), 2 * 1_000_000 + 5 * 2_000_000)
 		self.assertAlmostEqual(for_span(targets, week, where=lambda t: t.product == "P1"), 5_000_000)
 		self.assertAlmostEqual(for_span(targets, week, measure=lambda t: t.new_customers), 2 + 1)
+
+	def test_targets_of_people_are_whole_and_rounded_up(self):
+		# 2 new customers in a 30-day month: 7 days' share is 0.47, and the week needs one.
+		self.assertAlmostEqual(weekly_figure(2, APRIL), 0.4666666, places=5)
+		self.assertEqual(weekly_people(2, APRIL), 1)
+		self.assertEqual(weekly_people(30, APRIL), 7)  # whole on paper stays as it is (7/30 x 30)
+		self.assertEqual(weekly_people(0, APRIL), 0)
+		week = Span(date(2026, 4, 6), date(2026, 4, 12))
+		self.assertEqual(people(for_span([target("a", new=2)], week, measure=lambda t: t.new_customers)), 1)
+		self.assertEqual(people(3.0000000001), 3)
+		self.assertEqual(people(3.01), 4)
+		self.assertIsInstance(people(0.47), int)
 
 	def test_achievement(self):
 		self.assertAlmostEqual(achievement(10, 12), 83.3333333)

@@ -9,4 +9,6 @@ from antara_sales.setup.workflows import shipped_definitions
 def execute():
 	for definition in shipped_definitions():
 		if frappe.db.exists("Workflow", definition["name"]):
-			frappe.db.set_value("Workflow", definition["name"], "override_status", definition.get("override_status", 0))
+			frappe.db.set_value(
+				"Workflow", definition["name"], "override_status", definition.get("override_status", 0)
+			)

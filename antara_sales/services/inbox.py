@@ -26,7 +26,9 @@ def routed_doctypes() -> tuple[str, ...]:
 
 def state_of(doc) -> str | None:
 	workflow = get_workflow_name(doc.doctype)
-	return doc.get(frappe.get_cached_value("Workflow", workflow, "workflow_state_field")) if workflow else None
+	return (
+		doc.get(frappe.get_cached_value("Workflow", workflow, "workflow_state_field")) if workflow else None
+	)
 
 
 def transitions_for(doc, user: str) -> list:

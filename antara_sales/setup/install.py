@@ -53,7 +53,11 @@ def ensure_inbox_field():
 
 	for prop, value in (("hidden", 0), ("in_list_view", 1), ("label", "Waiting In")):
 		make_property_setter(
-			WORKFLOW_ACTION, "workflow_state", prop, value, "Data" if prop == "label" else "Check",
+			WORKFLOW_ACTION,
+			"workflow_state",
+			prop,
+			value,
+			"Data" if prop == "label" else "Check",
 			validate_fields_for_doctype=False,
 		)
 

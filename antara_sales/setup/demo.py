@@ -406,6 +406,17 @@ SALES = [
 		target="Submitted for Verification",
 	),
 	dict(
+		customer="PT Surya Timur Televisi",
+		department=DEPT_MULTIMEDIA,
+		products=["ANT-TV"],
+		order_date="2026-11-17",
+		form_signed="2026-11-18",
+		verified="2026-11-20",
+		start="2027-01-01",
+		end="2027-12-31",
+		target="Awaiting GM Signature",  # the GM's inbox holds a contract to sign (6.7)
+	),
+	dict(
 		customer="Ni Luh Putu Ayu Lestari",
 		department=DEPT_MULTIMEDIA,
 		products=["ANT-FOTO"],
@@ -420,6 +431,9 @@ SALES = [
 		),
 	),
 ]
+
+# Sales that reach a contract: signed, or waiting for the GM's signature.
+CONTRACT_TARGETS = ("Signed", "Awaiting GM Signature")
 
 created: dict[str, list[str]] = {}
 existing: dict[str, int] = {}
@@ -709,20 +723,25 @@ def run_sale(sale: dict):
 	if order.status == "Submitted for Verification" and sale.target == "Needs Clarification":
 		verify(org, order, outcome="Clarify", remark=sale.remark)  # 6.5.3.1
 		steps.append("clarification asked")
-	elif order.status == "Submitted for Verification" and sale.target == "Signed":
+	elif order.status == "Submitted for Verification" and sale.target in CONTRACT_TARGETS:
 		verification = verify(org, order)
 		if sale.verified:
 			verification.db_set("verified_on", f"{sale.verified} 10:00:00")
 		steps.append("verified")
 	order.reload()
 
-	if sale.target == "Signed":
+	if sale.target in CONTRACT_TARGETS:
 		if order.status == "Verified":
 			make_contract(org, order.name)  # 6.6
 			steps.append("contract drawn up")
 			order.reload()
 		contract = frappe.get_doc("ANTARA Cooperation Contract", order.contract)
-		if contract.docstatus == 0:
+		if sale.target != "Signed":
+			if contract.status == "Draft":
+				act(org.ae, contract, "Send for Review")
+				act(org.manager, contract, "Approve")
+				steps.append("approved by the Manager")
+		elif contract.docstatus == 0:
 			sign(
 				org,
 				contract.name,
@@ -887,7 +906,7 @@ def print_summary():
 		order_by="start_date",
 	):
 		print(
-			f"  {row.name}  {row.customer_name:<52} {row.status:<9} {getdate(row.start_date)} - "
+			f"  {row.name}  {row.customer_name:<52} {row.status:<21} {getdate(row.start_date)} - "
 			f"{getdate(row.end_date)}  {rupiah(row.grand_total):>18}"
 		)
 

@@ -58,7 +58,11 @@ def responsible(doc) -> list[str]:
 
 def route(doc):
 	"""Call after a workflow step: assign the next step, close the previous one's assignments, and
-	keep each person's Workflow Action inbox in step (services/inbox.py)."""
+	keep each person's Workflow Action inbox in step (services/inbox.py). A DocType not routed here
+	keeps its ToDos: the weekly meeting's are its action items (6.2), which the GM's acknowledgement
+	must not close."""
+	if doc.doctype not in RESPONSIBLE:
+		return
 	people = responsible(doc)
 	inbox.sync(doc, people)
 	open_todos = frappe.get_all(

@@ -291,6 +291,22 @@ class TestMeetingRecord(AntaraTestCase):
 		self.assertEqual(frappe.db.get_value("ToDo", todo_a, "status"), "Closed")
 		self.assertEqual(len(sf.make_meeting(self.org, "2026-04-27").action_items), 0)
 
+	def test_acknowledging_the_minutes_leaves_the_action_items_open(self):
+		meeting = sf.make_meeting(self.org, "2026-05-04")
+		with f.as_user(self.org.manager):
+			meeting = frappe.get_doc(MEETING, meeting.name)
+			meeting.minutes = "<p>Notulen minggu 19.</p>"
+			meeting.append(
+				"action_items",
+				{"description": "Kunjungi Biro Bali", "assigned_to": self.org.ae, "due_date": "2026-05-08"},
+			)
+			meeting.save()
+			meeting = apply_workflow(meeting, "Submit Minutes")
+		with f.as_user(self.org.gm):
+			meeting = apply_workflow(frappe.get_doc(MEETING, meeting.name), "Acknowledge")
+		todo = frappe.get_doc(MEETING, meeting.name).action_items[0].todo
+		self.assertEqual(frappe.db.get_value("ToDo", todo, "status"), "Open")  # 6.2: followed up
+
 
 class TestMeetingReminder(AntaraTestCase):
 	def test_the_reminder_goes_only_to_departments_without_a_meeting_that_week(self):

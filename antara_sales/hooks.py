@@ -103,6 +103,9 @@ jinja = {
 	],
 }
 
+# Jobs of the app write in their user's (or the site's) language, as requests do.
+before_job = ["antara_sales.services.job_language.set_job_language"]
+
 scheduler_events = {
 	"daily": [
 		"antara_sales.services.contract.expire_ended_contracts",

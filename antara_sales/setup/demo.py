@@ -514,14 +514,6 @@ def ensure_language():
 		frappe.db.set_default("lang", LANGUAGE)
 		_created("Language", f"System Settings: {LANGUAGE}")
 		changed = True
-	if frappe.conf.get("lang") != LANGUAGE:
-		# Outside a request (background jobs: fulfilment tickets and invoices, the scheduler's
-		# notifications; bench execute) Frappe speaks site_config's "lang", else English.
-		from frappe.installer import update_site_config
-
-		update_site_config("lang", LANGUAGE)
-		frappe.local.conf.lang = LANGUAGE
-		_created("Language", f"site_config lang: {LANGUAGE}")
 	if frappe.db.get_default(LANGUAGE_APPLIED_KEY) != LANGUAGE:
 		demo_users = [ADMIN.email, *(f"{login}@{DOMAIN}" for login, _name, _role in USERS.values())]
 		for user in frappe.get_all("User", filters={"name": ("in", demo_users)}, fields=["name", "language"]):

@@ -162,3 +162,34 @@ class TestNothingRetyped(AntaraTestCase):
 		outsider = f.make_user("ANTARA Assistant Manager")
 		with f.as_user(outsider), self.assertRaises(frappe.PermissionError):
 			sales_api.verification_prefill(media_order=order.name)
+
+
+class TestJobLanguage(AntaraTestCase):
+	"""The fulfilment job after a signing writes tickets and invoices in the signer's language."""
+
+	def setUp(self):
+		super().setUp()
+		self.lang = frappe.local.lang
+		self.user = f.make_user("ANTARA Account Executive")
+		frappe.db.set_value("User", self.user, "language", "id")
+
+	def tearDown(self):
+		frappe.local.lang = self.lang
+		super().tearDown()
+
+	def test_the_apps_jobs_take_their_users_language_and_others_are_left_alone(self):
+		from antara_sales.services.job_language import set_job_language
+
+		frappe.local.lang = "en"
+		with f.as_user(self.user):
+			set_job_language(method="frappe.desk.notifications.clear_notifications", kwargs={})
+			self.assertEqual(frappe.local.lang, "en")
+			set_job_language(method="antara_sales.services.fulfilment.fulfil_contract", kwargs={})
+			self.assertEqual(frappe.local.lang, "id")
+			self.assertEqual(frappe._("Open", context="ANTARA Ticket"), "Terbuka")
+		frappe.local.lang = "en"
+		set_job_language(
+			method="frappe.core.doctype.scheduled_job_type.scheduled_job_type.run_scheduled_job",
+			kwargs={"job_type": "antara_sales.services.fulfilment.bill_due_contracts"},
+		)
+		self.assertEqual(frappe.local.lang, frappe.db.get_default("lang") or "en")

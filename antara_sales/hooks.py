@@ -79,8 +79,15 @@ doc_events = {
 	},
 }
 
-# No "not editable due to a Workflow" toast on the procedure's own steps (issue 10).
-app_include_js = ["/assets/antara_sales/js/quiet_workflow_toast.js"]
+# No "not editable due to a Workflow" toast on the procedure's own steps; the date picker in
+# Indonesian (issue 10).
+app_include_js = [
+	"/assets/antara_sales/js/quiet_workflow_toast.js",
+	"/assets/antara_sales/js/datepicker_id.js",
+]
+
+# The inbox's state column in the reader's language (issue 10).
+doctype_list_js = {"Workflow Action": "public/js/workflow_action_list.js"}
 
 # Whose turn it is on each workflow form (issue 10); the signed contract's fulfilment at a glance
 # and its Retry button (issue 5).

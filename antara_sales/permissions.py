@@ -3,6 +3,8 @@
 - a Manager those of the departments they manage or belong to,
 - a General Manager those of the departments of the divisions they lead,
 - downstream staff (technical, editorial, finance) read signed contracts (6.8),
+- a ticket (6.8) is seen by the downstream department that works it and by the sales department
+  whose contract asks for it; invoices by Finance and by the sales department of their contract,
 - the app's admin role and System Manager see everything.
 Customers are scoped by the bureaus of those departments. Used by the permission_query_conditions
 (lists, reports, link search) and has_permission (get, save, print) hooks."""

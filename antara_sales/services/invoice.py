@@ -11,7 +11,7 @@ from frappe import _
 from frappe.utils import flt, get_link_to_form, getdate, today
 
 from antara_sales.domain import fulfilment as rules
-from antara_sales.domain import invoicing
+from antara_sales.domain import invoicing, print_text
 from antara_sales.domain.billing import money, totals
 from antara_sales.services.notify import notify
 from antara_sales.services.settings import get_settings
@@ -224,7 +224,9 @@ def tax_rate_for(contract_name: str, invoice_type: str):
 
 def item_row(charge, invoice_type: str, change) -> dict:
 	if change:
-		description = _("{0} from {1} ({2})").format(_(invoice_type), charge.service_start, change.name)
+		description = _("{0} from {1} ({2})").format(
+			_(invoice_type), print_text.tanggal(charge.service_start), change.name
+		)
 	else:
 		description = _("{0} – {1}").format(charge.service_start, charge.service_end)
 	return {

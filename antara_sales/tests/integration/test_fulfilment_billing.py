@@ -110,6 +110,8 @@ class TestDailyBilling(FulfilmentCase):
 		html = frappe.get_print(INVOICE, invoice.name, "ANTARA Invoice")
 		for text in ("FAKTUR TAGIHAN", invoice.name, contract.customer_name, "Satu juta", "rupiah"):
 			self.assertIn(text, html)
+		# Dated in Indonesian, as the controlled forms are (issue 10).
+		self.assertIn("1 Januari 2026 – 31 Januari 2026", html)
 
 
 class TestSubscriptionChanges(FulfilmentCase):

@@ -2,13 +2,16 @@
 // F/KOM/004: choosing the contract shows its current products at once (before and, as a start,
 // after the change); the server takes the same lines again on save and stays the authority
 // (services/subscription_change.py).
-const LINE_KEYS = ["product", "quantity", "start_date", "end_date", "unit_price", "discount_percent"];
+// (On a namespace, not top-level consts: the desk may evaluate a form script more than once.)
+frappe.provide("antara_sales.subscription_change");
 
-function lines_key(rows) {
-	return JSON.stringify((rows || []).map((row) => LINE_KEYS.map((k) => row[k] || null)));
-}
+antara_sales.subscription_change.lines_key = function (rows) {
+	const keys = ["product", "quantity", "start_date", "end_date", "unit_price", "discount_percent"];
+	return JSON.stringify((rows || []).map((row) => keys.map((k) => row[k] || null)));
+};
 
-function show_contract_lines(frm) {
+antara_sales.subscription_change.show_contract_lines = function (frm) {
+	const lines_key = antara_sales.subscription_change.lines_key;
 	const contract = frm.doc.contract;
 	// "Products after the Change" are replaced only while empty or as this form filled them:
 	// lines the AE has edited stay.
@@ -45,7 +48,7 @@ function show_contract_lines(frm) {
 			totals.forEach((field) => (frm.doc[field] = values[field]));
 			frm.refresh_fields();
 		});
-}
+};
 
 frappe.ui.form.on("ANTARA Subscription Change", {
 	setup(frm) {
@@ -57,11 +60,11 @@ frappe.ui.form.on("ANTARA Subscription Change", {
 	onload(frm) {
 		// Opened with the contract already chosen (from the contract, a link or /new).
 		if (frm.is_new() && frm.doc.contract && !(frm.doc.previous_items || []).length) {
-			show_contract_lines(frm);
+			antara_sales.subscription_change.show_contract_lines(frm);
 		}
 	},
 	contract(frm) {
-		show_contract_lines(frm);
+		antara_sales.subscription_change.show_contract_lines(frm);
 	},
 	refresh(frm) {
 		if (frm.doc.status === "Submitted for Verification") {

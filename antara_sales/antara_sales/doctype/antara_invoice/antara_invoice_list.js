@@ -1,0 +1,21 @@
+// Issue 10: Finance reads an invoice's payment status (6.8), not only that it is submitted, and opens
+// the list on what is still to collect (the list's own filter shows the rest).
+frappe.listview_settings["ANTARA Invoice"] = {
+	add_fields: ["status"],
+	filters: [["status", "in", ["Draft", "Unpaid", "Overdue"]]],
+	has_indicator_for_draft: true,
+	has_indicator_for_cancelled: true,
+	colours: {
+		Draft: "red",
+		Unpaid: "orange",
+		Overdue: "red",
+		Paid: "green",
+		"Open Credit": "blue",
+		Settled: "green",
+		Cancelled: "gray",
+	},
+	get_indicator(doc) {
+		const colour = frappe.listview_settings["ANTARA Invoice"].colours[doc.status];
+		if (colour) return [__(doc.status), colour, `status,=,${doc.status}`];
+	},
+};

@@ -1,0 +1,5 @@
+// Issue 10: a department opens its tickets as a work queue: the work still to do, soonest due first
+// (sort in the DocType); the list's own filter shows the rest.
+frappe.listview_settings["ANTARA Ticket"] = {
+	filters: [["status", "in", ["Open", "In Progress"]]],
+};

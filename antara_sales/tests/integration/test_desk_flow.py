@@ -132,6 +132,11 @@ class TestNothingRetyped(AntaraTestCase):
 
 	def test_choosing_the_customer_gives_the_form_its_data(self):
 		customer = frappe.get_doc("ANTARA Customer", self.customer)
+		terms = "<p>Pembayaran 14 hari setelah faktur diterima.</p>"
+		frappe.db.set_single_value("ANTARA Sales Settings", "default_administrative_terms", terms)
+		frappe.clear_document_cache("ANTARA Sales Settings", "ANTARA Sales Settings")
+		# after tearDown's rollback: the cached settings must not keep this test's terms
+		self.addCleanup(frappe.clear_document_cache, "ANTARA Sales Settings", "ANTARA Sales Settings")
 		with f.as_user(self.org.ae):
 			values = sales_api.customer_snapshot(self.customer)
 			defaults = sales_api.new_order_defaults()
@@ -139,7 +144,7 @@ class TestNothingRetyped(AntaraTestCase):
 		self.assertEqual(values["email"], customer.email)
 		self.assertEqual(values["npwp"], customer.npwp)
 		self.assertEqual(values["bureau"], customer.bureau)
-		self.assertTrue(defaults["administrative_terms"])
+		self.assertEqual(defaults["administrative_terms"], terms)  # ANTARA Sales Settings
 		# The server's own snapshot on save is the same data.
 		order = f.make_order(self.org, self.customer, [self.product])
 		for field in ("customer_name", "email", "phone", "address", "npwp"):

@@ -112,9 +112,9 @@ else
 fi
 
 # The browser walk (antara_sales/tests/browser): the procedure clicked through in Chromium as each
-# role. It needs the setup wizard done (the desk sends /app to it until then), no realtime client
-# (frappe serve has no socket.io: its polls would be console errors), and a worker for the signing's
-# fulfilment job (6.8).
+# role. It needs the setup wizard done (the desk sends /app to it until then) and a worker for the
+# signing's fulfilment job (6.8). frappe serve has no socket.io: the suite keeps the desk's realtime
+# client off the network (tests/browser/desk.py).
 BROWSER_STATUS=0
 if [ "${ANTARA_BROWSER_TESTS:-1}" = 0 ]; then
 	echo "BROWSER TESTS SKIPPED: ANTARA_BROWSER_TESTS=0"
@@ -122,7 +122,6 @@ elif ! BROWSER_REASON=$(scripts/setup.sh browser "$PY"); then
 	echo "BROWSER TESTS SKIPPED: ${BROWSER_REASON:-the browser could not be installed}"
 else
 	frappe_cli --site "$TEST_SITE" execute antara_sales.setup.demo.complete_setup_wizard >/dev/null
-	frappe_cli --site "$TEST_SITE" set-config disable_async 1 -p >/dev/null
 	(cd "$SITES_TMP" && PYTHONPATH="$APP_DIR" exec "$PY" -m frappe.utils.bench_helper frappe worker \
 		--queue short,default >"$SITES_TMP/worker.log" 2>&1) &
 	WORKER_PID=$!

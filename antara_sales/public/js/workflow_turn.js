@@ -21,6 +21,9 @@ if (!antara_sales.headline.installed) {
 			.xcall("antara_sales.api.workflow.turn", { doctype: frm.doctype, name: frm.doc.name })
 			.then((turn) => {
 				if (frm.doc.name + frm.doc.modified !== shown_for) return; // a later refresh answers
+				// The form's own script offers the step's buttons to the person it waits for.
+				frm.antara_turn = turn || {};
+				frm.trigger("antara_turn");
 				const extra = antara_sales.headline.extra[frm.doctype];
 				const other = extra ? extra(frm) : null;
 				if (turn && turn.message) {

@@ -1,7 +1,7 @@
 """The workflow cannot be bypassed over HTTP (issue 4): each role user's API keys against the test
 site's own web server (`make test` starts it and passes ANTARA_TEST_URL). Unlike the other tests,
 this class commits its records, because the web server is another connection; it deletes them
-again at the end."""
+again at the end, by name (tests/cleanup.py)."""
 
 import json
 import os
@@ -10,33 +10,12 @@ import unittest
 
 import frappe
 import requests
-from frappe.utils import now_datetime
 
 from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase
+from antara_sales.tests.cleanup import purge, purge_users
 
 ORDER = "ANTARA Media Order"
-CLEANUP = (
-	"ANTARA Media Order",
-	"ANTARA Order Item",
-	"ANTARA Order Verification",
-	"ANTARA Customer",
-	"ANTARA Customer Contact",
-	"ANTARA Product",
-	"ANTARA Department",
-	"ANTARA Department Member",
-	"ANTARA Division",
-	"ANTARA Bureau",
-	"File",
-	"ToDo",
-	"Comment",
-	"Version",
-	"Notification Log",
-	"Workflow Action",
-	"Activity Log",
-	"Has Role",
-	"User",
-)
 
 
 class TestRestBypass(AntaraTestCase):
@@ -47,10 +26,10 @@ class TestRestBypass(AntaraTestCase):
 		if not cls.url:
 			raise unittest.SkipTest("ANTARA_TEST_URL is not set: run through `make test`")
 		wait_for(cls.url)
-		cls.started = now_datetime()
 		frappe.set_user("Administrator")
 		cls.org, cls.outsider = f.make_org(), f.make_org()
 		product, customer = f.make_product(cls.org), f.make_customer(cls.org)
+		cls.made = [("ANTARA Customer", customer), ("ANTARA Product", product)]
 		cls.draft = f.make_order(cls.org, customer, [product]).name
 		cls.awaiting = f.make_order(cls.org, customer, [product])
 		f.request_verification(cls.org, cls.awaiting)
@@ -61,10 +40,19 @@ class TestRestBypass(AntaraTestCase):
 	@classmethod
 	def tearDownClass(cls):
 		frappe.db.rollback()
-		if getattr(cls, "started", None):
-			for doctype in CLEANUP:
-				frappe.db.delete(doctype, {"creation": (">=", cls.started)})
-			frappe.db.delete("__Auth", {"doctype": "User", "name": ("in", list(cls.tokens))})
+		if getattr(cls, "made", None):
+			frappe.set_user("Administrator")
+			for org in (cls.org, cls.outsider):
+				departments = [org.department, org.technical, org.editorial, org.finance]
+				for doctype in ("ANTARA Order Verification", "ANTARA Media Order"):
+					for name in frappe.get_all(doctype, {"department": ("in", departments)}, pluck="name"):
+						purge(doctype, name)
+				cls.made += [("ANTARA Department", d) for d in departments]
+				cls.made += [("ANTARA Division", org.division), ("ANTARA Bureau", org.bureau)]
+			for doctype, name in cls.made:
+				purge(doctype, name)
+			for org in (cls.org, cls.outsider):
+				purge_users([org.ae, org.manager, org.gm, *org.verifiers, org.other_am])
 			frappe.db.commit()
 		super().tearDownClass()
 

@@ -21,12 +21,15 @@ frappe.ui.form.on("ANTARA Media Order", {
 				return frm.set_value(values);
 			});
 	},
-	refresh(frm) {
-		if (frm.doc.status === "Submitted for Verification") {
+	antara_turn(frm) {
+		// Only the assigned verifier (or their stand-in) whose turn it is verifies (6.5).
+		if (frm.antara_turn.mine && frm.doc.status === "Submitted for Verification") {
 			frm.add_custom_button(__("Verify (6.5)"), () =>
 				frappe.new_doc("ANTARA Order Verification", { media_order: frm.doc.name })
 			);
 		}
+	},
+	refresh(frm) {
 		if (frm.doc.docstatus === 1 && frm.doc.status === "Verified" && !frm.doc.contract) {
 			frm.add_custom_button(__("Make Contract (6.6)"), () =>
 				frappe

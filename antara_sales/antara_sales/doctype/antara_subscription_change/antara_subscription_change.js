@@ -66,8 +66,9 @@ frappe.ui.form.on("ANTARA Subscription Change", {
 	contract(frm) {
 		antara_sales.subscription_change.show_contract_lines(frm);
 	},
-	refresh(frm) {
-		if (frm.doc.status === "Submitted for Verification") {
+	antara_turn(frm) {
+		// Only the assigned verifier (or their stand-in) whose turn it is verifies (6.5).
+		if (frm.antara_turn.mine && frm.doc.status === "Submitted for Verification") {
 			frm.add_custom_button(__("Verify (6.5)"), () =>
 				frappe.new_doc("ANTARA Order Verification", { subscription_change: frm.doc.name })
 			);

@@ -10,7 +10,7 @@ these DocTypes are hidden by `query_conditions`, so "Assigned to me" and the inb
 
 import frappe
 from frappe import _
-from frappe.model.workflow import get_workflow_name
+from frappe.model.workflow import get_workflow, get_workflow_name
 from frappe.query_builder import DocType
 from frappe.translate import get_user_lang
 
@@ -25,27 +25,19 @@ def routed_doctypes() -> tuple[str, ...]:
 
 
 def state_of(doc) -> str | None:
-	workflow = get_workflow_name(doc.doctype)
-	return (
-		doc.get(frappe.get_cached_value("Workflow", workflow, "workflow_state_field")) if workflow else None
-	)
+	if not get_workflow_name(doc.doctype):
+		return None
+	return doc.get(get_workflow(doc.doctype).workflow_state_field)
 
 
 def transitions_for(doc, user: str) -> list:
 	"""The transitions out of the document's state that `user`'s roles allow, conditions aside: what
-	the person will do once the step's data is in."""
-	workflow = get_workflow_name(doc.doctype)
-	if not workflow:
+	the person will do once the step's data is in. Read from Frappe's cached Workflow."""
+	if not get_workflow_name(doc.doctype):
 		return []
-	state = state_of(doc)
-	roles = set(frappe.get_roles(user))
-	rows = frappe.get_all(
-		"Workflow Transition",
-		filters={"parent": workflow, "state": state},
-		fields=["action", "allowed"],
-		order_by="idx",
-	)
-	return [row for row in rows if row.allowed in roles]
+	workflow = get_workflow(doc.doctype)
+	state, roles = doc.get(workflow.workflow_state_field), set(frappe.get_roles(user))
+	return [t for t in workflow.transitions if t.state == state and t.allowed in roles]
 
 
 def sync(doc, people: list[str]):

@@ -13,43 +13,28 @@ after_install = "antara_sales.setup.install.after_install"
 after_migrate = "antara_sales.setup.install.after_migrate"
 before_uninstall = "antara_sales.setup.install.before_uninstall"
 
-# Row-level scope: see antara_sales/permissions.py.
-permission_query_conditions = {
-	"ANTARA Media Order": "antara_sales.permissions.media_order_query",
-	"ANTARA Order Verification": "antara_sales.permissions.order_verification_query",
-	"ANTARA Cooperation Contract": "antara_sales.permissions.contract_query",
-	"ANTARA Subscription Change": "antara_sales.permissions.subscription_change_query",
-	"ANTARA Project": "antara_sales.permissions.project_query",
-	"ANTARA Customer": "antara_sales.permissions.customer_query",
-	# Issue 7: the weekly meeting, targets and feedback are department records too.
-	"ANTARA Weekly Sales Meeting": "antara_sales.services.sales_scope.meeting_query",
-	"ANTARA Sales Target": "antara_sales.services.sales_scope.sales_target_query",
-	"ANTARA Customer Feedback": "antara_sales.services.sales_scope.customer_feedback_query",
-	"ANTARA Feedback Request": "antara_sales.services.sales_scope.feedback_request_query",
-	# Issue 10: each downstream department its own tickets, Finance the invoices (6.8).
-	"ANTARA Ticket": "antara_sales.permissions.ticket_query",
-	"ANTARA Invoice": "antara_sales.permissions.invoice_query",
+# Row-level scope (antara_sales/permissions.py): one rule for lists, reports, link search and
+# single records. Issue 7: the weekly meeting, targets and feedback are department records too;
+# issue 10: each downstream department its own tickets, Finance the invoices (6.8).
+_scoped = (
+	"ANTARA Media Order",
+	"ANTARA Order Verification",
+	"ANTARA Cooperation Contract",
+	"ANTARA Subscription Change",
+	"ANTARA Project",
+	"ANTARA Customer",
+	"ANTARA Weekly Sales Meeting",
+	"ANTARA Sales Target",
+	"ANTARA Customer Feedback",
+	"ANTARA Feedback Request",
+	"ANTARA Ticket",
+	"ANTARA Invoice",
+)
+permission_query_conditions = {d: "antara_sales.permissions.query_conditions" for d in _scoped} | {
 	# Issue 10: on the procedure's DocTypes each Workflow Action is its own person's (ANDed with Frappe's).
 	"Workflow Action": "antara_sales.services.inbox.query_conditions",
 }
-has_permission = {
-	doctype: "antara_sales.permissions.has_permission"
-	for doctype in (
-		"ANTARA Media Order",
-		"ANTARA Order Verification",
-		"ANTARA Cooperation Contract",
-		"ANTARA Subscription Change",
-		"ANTARA Project",
-		"ANTARA Customer",
-		"ANTARA Weekly Sales Meeting",
-		"ANTARA Sales Target",
-		"ANTARA Customer Feedback",
-		"ANTARA Feedback Request",
-	)
-} | {
-	doctype: "antara_sales.permissions.fulfilment_has_permission"
-	for doctype in ("ANTARA Ticket", "ANTARA Invoice")
-}
+has_permission = {d: "antara_sales.permissions.has_permission" for d in _scoped}
 
 # Printing (issue 6): each print records the form revision it carried (before_print, run by
 # frappe.www.printview for every render); the signed contract's customer copy is emailed (6.7).
@@ -72,6 +57,11 @@ doc_events = {
 		"before_update_after_submit": "antara_sales.services.fulfilment.keep_service_fields",
 		"before_cancel": "antara_sales.services.fulfilment.before_contract_cancel",
 		"on_cancel": "antara_sales.services.fulfilment.on_contract_cancelled",
+	},
+	# Issue 12: a state an admin renames in the desk is renamed wherever it is named.
+	"Workflow": {
+		"before_validate": "antara_sales.services.workflow_changes.before_validate",
+		"on_update": "antara_sales.services.workflow_changes.on_update",
 	},
 	# Weekly meeting (issue 7, 6.2): closing a ToDo closes the action item it came from.
 	"ToDo": {

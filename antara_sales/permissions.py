@@ -1,190 +1,222 @@
-"""Row-level scope (P/SMM/KOM/001 clause 3: managers and bureau heads answer for their own products):
-- an Account Executive or Assistant Manager sees the records of the departments they belong to,
-- a Manager those of the departments they manage or belong to,
-- a General Manager those of the departments of the divisions they lead,
-- downstream staff (technical, editorial, finance) read signed contracts (6.8),
-- a ticket (6.8) is seen by the downstream department that works it and by the sales department
-  whose contract asks for it; invoices by Finance and by the sales department of their contract,
-- the app's admin role and System Manager see everything.
-Customers are scoped by the bureaus of those departments. Used by the permission_query_conditions
-(lists, reports, link search) and has_permission (get, save, print) hooks."""
+"""Row-level scope: which departments and records a user sees. The one place for it: the
+permission_query_conditions hooks (lists, reports, link search), the has_permission hooks (get,
+save, print) and the sales reports and number cards (scope_for) all read it here. The reports read
+through frappe.get_list, so a list and a report show a user the same records.
+
+The rule (P/SMM/KOM/001 clause 3: Managers and Bureau Heads answer "each for their own products";
+6.1: the GM supervises the division's departments; 6.5: the AE hands over their own documents):
+- an admin (roles.is_admin) sees everything;
+- an Account Executive who holds no managing role (roles.MANAGING) sees their own sales: the Media
+  Orders, contracts, subscription changes and feedback they are the Account Executive of (or of
+  whoever they stand in for), the verification rounds of those orders and changes, and the tickets
+  and invoices of those contracts. In the list as in the reports: not their colleagues' sales;
+- an Assistant Manager sees the records of the departments they belong to, a Manager those of the
+  departments they manage or belong to, a General Manager those of the departments of the
+  divisions they lead;
+- a department's records that are nobody's sale (the weekly meeting, its targets, projects) are
+  seen by the department's people, the AE included: the AE sits in the weekly meeting (6.1);
+- downstream staff (technical, editorial, finance) read signed contracts (6.8); a ticket is seen by
+  the downstream department that works it and by whoever sees its contract; Finance sees every
+  invoice, the others the invoices of the contracts they see (Technical and Editorial do not see
+  each other's tickets);
+- customers are shared within a bureau; Head Office sells across the country (clause 2), so its
+  people see every bureau's customers."""
+
+from dataclasses import dataclass
 
 import frappe
 
 from antara_sales import roles
+from antara_sales.doctypes import (
+	BUREAU,
+	CONTRACT,
+	CUSTOMER,
+	DEPARTMENT,
+	DEPARTMENT_MEMBER,
+	DIVISION,
+	FEEDBACK,
+	FEEDBACK_REQUEST,
+	INVOICE,
+	MEDIA_ORDER,
+	MEETING,
+	PROJECT,
+	SALES_TARGET,
+	SUBSCRIPTION_CHANGE,
+	TICKET,
+	VERIFICATION,
+)
 from antara_sales.services.delegation import acting_for
 
-UNRESTRICTED = {roles.SALES_ADMIN, "System Manager"}
-DOWNSTREAM = {roles.TECHNICAL, roles.EDITORIAL, roles.FINANCE}
-DEPARTMENT_SCOPED = (
-	"ANTARA Media Order",
-	"ANTARA Order Verification",
-	"ANTARA Cooperation Contract",
-	"ANTARA Subscription Change",
-	"ANTARA Project",
-)
+SALES = (MEDIA_ORDER, CONTRACT, SUBSCRIPTION_CHANGE, FEEDBACK, FEEDBACK_REQUEST)  # an AE's own
+DEPARTMENT_RECORDS = (PROJECT, MEETING, SALES_TARGET)  # the whole department's
+READ = ("read", "print", None)
 
 
-def departments_in_scope(user: str) -> set[str] | None:
-	"""None means every department."""
+@dataclass(frozen=True)
+class Scope:
+	user: str
+	everything: bool = False
+	departments: frozenset[str] = frozenset()
+	# An AE's own sales: the Account Executives whose records they see (themselves and whoever they
+	# stand in for); None when the user sees the departments' records.
+	sellers: frozenset[str] | None = None
+	downstream: bool = False  # reads signed contracts (6.8)
+	finance: bool = False  # sees every invoice (6.8)
+
+	@property
+	def own_sales_only(self) -> bool:
+		return self.sellers is not None
+
+	@property
+	def sees_targets(self) -> bool:
+		"""The reports set an AE's own sales against no target: targets are the department's (6.1.1)."""
+		return not self.own_sales_only
+
+	# --- lists: SQL conditions for permission_query_conditions --------------------------------
+
+	def condition(self, doctype: str) -> str:
+		"""SQL narrowing `doctype` to this scope; "" when nothing narrows."""
+		if self.everything:
+			return ""
+		table = f"`tab{doctype}`"
+		if doctype == TICKET:
+			return f"({self._in(table, 'department')} or {table}.`contract` in ({self._contracts()}))"
+		if doctype == INVOICE:
+			return "" if self.finance else f"{table}.`contract` in ({self._contracts()})"
+		if doctype == VERIFICATION and self.own_sales_only:
+			return (
+				f"({table}.`media_order` in ({self._names(MEDIA_ORDER)})"
+				f" or {table}.`subscription_change` in ({self._names(SUBSCRIPTION_CHANGE)}))"
+			)
+		condition = self._sales(table) if doctype in SALES else self._in(table, "department")
+		if doctype == CONTRACT and self.downstream:
+			condition = f"({condition} or {table}.`docstatus` = 1)"
+		return condition
+
+	def _in(self, table: str, column: str) -> str:
+		return sql_in(f"{table}.`{column}`", self.departments)
+
+	def _sales(self, table: str) -> str:
+		if self.own_sales_only:
+			return sql_in(f"{table}.`account_executive`", self.sellers)
+		return self._in(table, "department")
+
+	def _names(self, doctype: str) -> str:
+		"""SQL: the names of the `doctype` records (sales records) in scope."""
+		return f"select `name` from `tab{doctype}` where {self._sales(f'`tab{doctype}`')}"
+
+	def _contracts(self) -> str:
+		return self._names(CONTRACT)
+
+	# --- one record: has_permission, the same rule as the list ----------------------------------
+
+	def allows(self, doc, ptype=None) -> bool:
+		if self.everything:
+			return True
+		doctype = doc.doctype
+		if doctype == TICKET:
+			return doc.get("department") in self.departments or self._sees_contract(doc.get("contract"))
+		if doctype == INVOICE:
+			return self.finance or self._sees_contract(doc.get("contract"))
+		if doctype == VERIFICATION and self.own_sales_only:
+			return self._sees_sale(MEDIA_ORDER, doc.get("media_order")) or self._sees_sale(
+				SUBSCRIPTION_CHANGE, doc.get("subscription_change")
+			)
+		if doctype == CONTRACT and self.downstream and doc.docstatus == 1 and ptype in READ:
+			return True
+		if doctype in SALES and self.own_sales_only and doc.get("account_executive"):
+			return doc.account_executive in self.sellers
+		# A record not yet given its department (a new one) is left to the role permissions.
+		return not doc.get("department") or doc.department in self.departments
+
+	def _sees_sale(self, doctype: str, name: str | None) -> bool:
+		if not name:
+			return False
+		values = frappe.db.get_value(doctype, name, ["department", "account_executive"], as_dict=True)
+		if not values:
+			return False
+		if self.own_sales_only:
+			return values.account_executive in self.sellers
+		return values.department in self.departments
+
+	def _sees_contract(self, contract: str | None) -> bool:
+		return self._sees_sale(CONTRACT, contract)
+
+
+def scope_for(user: str | None = None) -> Scope:
+	user = user or frappe.session.user
+	if roles.is_admin(user):
+		return Scope(user, everything=True)
 	user_roles = set(frappe.get_roles(user))
-	if user == "Administrator" or user_roles & UNRESTRICTED:
-		return None
 	# A delegate stands in for an absent approver, and sees what they see (ANTARA Approval Delegation).
 	people = acting_for(user)
+	own_sales_only = roles.ACCOUNT_EXECUTIVE in user_roles and not user_roles & set(roles.MANAGING)
+	return Scope(
+		user,
+		departments=frozenset(departments_of(people, general_manager=roles.GENERAL_MANAGER in user_roles)),
+		sellers=frozenset(people) if own_sales_only else None,
+		downstream=bool(user_roles & set(roles.DOWNSTREAM)),
+		finance=roles.FINANCE in user_roles,
+	)
+
+
+def departments_of(people: list[str], *, general_manager: bool) -> set[str]:
+	"""The departments `people` belong to or manage, and, for a GM, those of the divisions they lead."""
 	departments = set(
 		frappe.get_all(
-			"ANTARA Department Member",
-			filters={"user": ("in", people), "parenttype": "ANTARA Department"},
-			pluck="parent",
+			DEPARTMENT_MEMBER, filters={"user": ("in", people), "parenttype": DEPARTMENT}, pluck="parent"
 		)
 	)
-	departments |= set(frappe.get_all("ANTARA Department", filters={"manager": ("in", people)}, pluck="name"))
-	if roles.GENERAL_MANAGER in user_roles:
-		divisions = frappe.get_all(
-			"ANTARA Division", filters={"general_manager": ("in", people)}, pluck="name"
-		)
+	departments |= set(frappe.get_all(DEPARTMENT, filters={"manager": ("in", people)}, pluck="name"))
+	if general_manager:
+		divisions = frappe.get_all(DIVISION, filters={"general_manager": ("in", people)}, pluck="name")
 		if divisions:
 			departments |= set(
-				frappe.get_all("ANTARA Department", filters={"division": ("in", divisions)}, pluck="name")
+				frappe.get_all(DEPARTMENT, filters={"division": ("in", divisions)}, pluck="name")
 			)
 	return departments
 
 
 def bureaus_in_scope(user: str) -> set[str] | None:
-	"""Customers are shared within a bureau; Head Office sells across the country (clause 2), so
-	its departments' people see every bureau's customers."""
-	departments = departments_in_scope(user)
-	if departments is None:
+	"""The bureaus whose customers `user` sees; None means every bureau. Customers are shared within
+	a bureau; Head Office sells across the country (clause 2), so its people see every bureau's."""
+	scope = scope_for(user)
+	if scope.everything:
 		return None
-	if not departments:
+	if not scope.departments:
 		return set()
 	bureaus = set(
-		frappe.get_all("ANTARA Department", filters={"name": ("in", list(departments))}, pluck="bureau")
+		frappe.get_all(DEPARTMENT, filters={"name": ("in", list(scope.departments))}, pluck="bureau")
 	)
-	if frappe.db.exists("ANTARA Bureau", {"name": ("in", list(bureaus)), "bureau_type": "Head Office"}):
+	if frappe.db.exists(BUREAU, {"name": ("in", list(bureaus)), "bureau_type": "Head Office"}):
 		return None
 	return bureaus
 
 
-def sql_in(column: str, values: set[str]) -> str:
+def sql_in(column: str, values) -> str:
 	if not values:
 		return "1=0"
 	return f"{column} in ({', '.join(frappe.db.escape(v) for v in sorted(values))})"
 
 
-def department_condition(doctype: str, user: str | None) -> str:
-	user = user or frappe.session.user
-	departments = departments_in_scope(user)
-	if departments is None:
-		return ""
-	condition = sql_in(f"`tab{doctype}`.`department`", departments)
-	if doctype == "ANTARA Cooperation Contract" and set(frappe.get_roles(user)) & DOWNSTREAM:
-		condition = f"({condition} or `tab{doctype}`.`docstatus` = 1)"
-	return condition
-
-
-def customer_condition(user: str | None) -> str:
-	bureaus = bureaus_in_scope(user or frappe.session.user)
-	return "" if bureaus is None else sql_in("`tabANTARA Customer`.`bureau`", bureaus)
+# --- the hooks ---------------------------------------------------------------------------------
 
 
 def has_permission(doc, ptype=None, user=None, debug=False):
 	"""Deny a record outside the user's scope; otherwise leave the decision to the role permissions."""
 	user = user or frappe.session.user
-	if doc.doctype == "ANTARA Customer":
+	if doc.doctype == CUSTOMER:
 		bureaus = bureaus_in_scope(user)
-		if bureaus is None or not doc.get("bureau") or doc.bureau in bureaus:
-			return None
-		return False
-	departments = departments_in_scope(user)
-	if departments is None or not doc.get("department") or doc.department in departments:
-		return None
-	if (
-		doc.doctype == "ANTARA Cooperation Contract"
-		and doc.docstatus == 1
-		and ptype in ("read", "print", None)
-	):
-		if set(frappe.get_roles(user)) & DOWNSTREAM:
-			return None
-	return False
+		allowed = bureaus is None or not doc.get("bureau") or doc.bureau in bureaus
+	else:
+		allowed = scope_for(user).allows(doc, ptype)
+	return None if allowed else False
 
 
-# --- the work of 6.8: tickets and invoices ---------------------------------------------------
-# A ticket belongs to two departments: the downstream department that does the work (its
-# `department`) and the sales department whose contract asks for it. Each sees it; no one else does
-# (Technical and Editorial do not see each other's tickets). Invoices are Finance's work (6.8):
-# Finance sees them all; the sales roles see those of their departments' contracts.
-TICKET = "ANTARA Ticket"
-INVOICE = "ANTARA Invoice"
-CONTRACT = "ANTARA Cooperation Contract"
-
-
-def contracts_of(departments: set[str]) -> str:
-	"""SQL: the names of the contracts of `departments`."""
-	return f"select `name` from `tab{CONTRACT}` where {sql_in('`department`', departments)}"
-
-
-def contract_in_scope(contract: str | None, departments: set[str]) -> bool:
-	if not contract or not departments:
-		return False
-	return frappe.db.get_value(CONTRACT, contract, "department") in departments
-
-
-def sees_every_invoice(user: str) -> bool:
-	return roles.FINANCE in frappe.get_roles(user)
-
-
-def ticket_query(user=None):
+def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""permission_query_conditions of every scoped DocType: Frappe passes the doctype."""
 	user = user or frappe.session.user
-	departments = departments_in_scope(user)
-	if departments is None:
-		return ""
-	own = sql_in(f"`tab{TICKET}`.`department`", departments)
-	return f"({own} or `tab{TICKET}`.`contract` in ({contracts_of(departments)}))"
-
-
-def invoice_query(user=None):
-	user = user or frappe.session.user
-	departments = departments_in_scope(user)
-	if departments is None or sees_every_invoice(user):
-		return ""
-	return f"`tab{INVOICE}`.`contract` in ({contracts_of(departments)})"
-
-
-def fulfilment_has_permission(doc, ptype=None, user=None, debug=False):
-	"""has_permission of tickets and invoices: the same scope as their list (above)."""
-	user = user or frappe.session.user
-	departments = departments_in_scope(user)
-	if departments is None:
-		return None
-	if doc.doctype == INVOICE and sees_every_invoice(user):
-		return None
-	if doc.doctype == TICKET and doc.get("department") in departments:
-		return None
-	return None if contract_in_scope(doc.get("contract"), departments) else False
-
-
-# permission_query_conditions hooks take (user) and need one function per DocType.
-def media_order_query(user=None):
-	return department_condition("ANTARA Media Order", user)
-
-
-def order_verification_query(user=None):
-	return department_condition("ANTARA Order Verification", user)
-
-
-def contract_query(user=None):
-	return department_condition("ANTARA Cooperation Contract", user)
-
-
-def subscription_change_query(user=None):
-	return department_condition("ANTARA Subscription Change", user)
-
-
-def project_query(user=None):
-	return department_condition("ANTARA Project", user)
-
-
-def customer_query(user=None):
-	return customer_condition(user)
+	if doctype == CUSTOMER:
+		bureaus = bureaus_in_scope(user)
+		return "" if bureaus is None else sql_in(f"`tab{CUSTOMER}`.`bureau`", bureaus)
+	return scope_for(user).condition(doctype)

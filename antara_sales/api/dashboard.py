@@ -1,5 +1,5 @@
 """Number cards of the ANTARA Sales workspace (type Custom): each figure in the viewer's scope
-(services/sales_scope.py) and read through their permissions, like the reports."""
+(antara_sales/permissions.py) and read through their permissions, like the reports."""
 
 import json
 
@@ -8,8 +8,8 @@ from frappe.utils import add_days, flt, getdate, today
 
 from antara_sales.domain import sales_targets
 from antara_sales.domain.sales_calendar import Span, month_of, month_to_date
-from antara_sales.services import sales_facts
-from antara_sales.services.sales_scope import scope_for
+from antara_sales.permissions import scope_for
+from antara_sales.services import sales_facts, steps
 
 
 def _this_month() -> Span:
@@ -74,10 +74,9 @@ def contracts_expiring(filters=None) -> dict:
 		sales_facts.CONTRACT,
 		filters={
 			"docstatus": 1,
-			"status": "Signed",
+			"status": steps.state(sales_facts.CONTRACT, "signed"),
 			"end_date": ["between", [today(), add_days(today(), days)]],
 		},
-		or_filters=scope_for().or_filters(sales_facts.CONTRACT),
 		pluck="name",
 	)
 	return {

@@ -2,9 +2,8 @@
 
 import frappe
 
+from antara_sales.doctypes import CONTRACT
 from antara_sales.services import fulfilment
-
-CONTRACT = "ANTARA Cooperation Contract"
 
 
 @frappe.whitelist(methods=["POST"])

@@ -1,5 +1,6 @@
 import frappe
 
+from antara_sales.doctypes import CONTRACT
 from antara_sales.services import contract, media_order, verification
 from antara_sales.services import subscription_change as change_service
 from antara_sales.services.settings import get_settings
@@ -52,5 +53,5 @@ def verification_prefill(media_order: str | None = None, subscription_change: st
 def subscription_change_lines(contract: str) -> dict:
 	"""F/KOM/004: the chosen contract's current products, shown before the change is first saved."""
 	frappe.has_permission("ANTARA Subscription Change", "create", throw=True)
-	frappe.get_doc("ANTARA Cooperation Contract", contract).check_permission("read")
+	frappe.get_doc(CONTRACT, contract).check_permission("read")
 	return change_service.contract_lines(contract)

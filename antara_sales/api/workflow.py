@@ -7,12 +7,21 @@ from frappe import _
 from frappe.model.workflow import get_workflow_name
 from frappe.utils import get_fullname
 
-from antara_sales.services import inbox, routing
+from antara_sales.services import inbox, routing, steps
+
+
+@frappe.whitelist()
+def states(doctype: str, keys) -> list[str]:
+	"""The names of the procedure's steps (services/steps.py), for a form's filters."""
+	frappe.has_permission(doctype, "read", throw=True)
+	return list(steps.states(doctype, *frappe.parse_json(keys)))
 
 
 @frappe.whitelist()
 def turn(doctype: str, name: str) -> dict:
-	if doctype not in routing.RESPONSIBLE:
+	"""`step` is the procedure-step key of the state (None for a step an admin added); `mine` and
+	`message` say whether it waits for the reader."""
+	if doctype not in inbox.ROUTED:
 		return {}
 	doc = frappe.get_doc(doctype, name)
 	doc.check_permission("read")
@@ -20,12 +29,14 @@ def turn(doctype: str, name: str) -> dict:
 	if not workflow:
 		return {}
 	state = inbox.state_of(doc)
+	step = steps.key_of(doctype, state)
 	people = routing.responsible(doc)
 	if not people:
-		return {}
+		return {"step": step}
 	user = frappe.session.user
 	if user not in people:
 		return {
+			"step": step,
 			"mine": False,
 			"message": _("Waiting for {0} ({1}).").format(
 				", ".join(get_fullname(p) for p in people), _(state)
@@ -36,6 +47,7 @@ def turn(doctype: str, name: str) -> dict:
 	)
 	actions = list(dict.fromkeys(_(t.action) for t in inbox.transitions_for(doc, user)))
 	return {
+		"step": step,
 		"mine": True,
 		"message": _(hint) if hint else _("Your step: Actions → {0}.").format(" / ".join(actions)),
 	}

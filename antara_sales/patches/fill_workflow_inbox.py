@@ -7,7 +7,7 @@ from antara_sales.services import inbox, routing
 
 
 def execute():
-	for doctype, states in routing.RESPONSIBLE.items():
-		for name in frappe.get_all(doctype, filters={"status": ("in", list(states))}, pluck="name"):
+	for doctype in inbox.ROUTED:
+		for name in frappe.get_all(doctype, filters={"docstatus": 0}, pluck="name"):
 			doc = frappe.get_doc(doctype, name)
 			inbox.sync(doc, routing.responsible(doc))

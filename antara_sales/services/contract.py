@@ -5,13 +5,13 @@ import frappe
 from frappe import _
 from frappe.utils import get_link_to_form, getdate, today
 
+from antara_sales.doctypes import CONTRACT
 from antara_sales.domain import signing
+from antara_sales.roles import is_admin
 from antara_sales.services import customer as customer_service
-from antara_sales.services import order_lines, workflow_guard
+from antara_sales.services import order_lines, steps, workflow_guard
 from antara_sales.services.delegation import acting_for
-from antara_sales.services.settings import is_admin
 
-CONTRACT = "ANTARA Cooperation Contract"
 PARTY_FIELDS = ("customer", "customer_name", "customer_type", "npwp", "email", "phone", "address")
 ORDER_FIELDS = ("department", "bureau", "account_executive", "administrative_terms", "tax_rate")
 
@@ -25,7 +25,7 @@ def make_from_order(order_name: str):
 	order = frappe.get_doc("ANTARA Media Order", order_name)
 	order.check_permission("read")
 	frappe.has_permission(CONTRACT, "create", throw=True)
-	if order.docstatus != 1 or order.status != "Verified":
+	if order.docstatus != 1 or not steps.is_at(order, "verified"):
 		frappe.throw(
 			_("{0} is {1}; a contract is drawn up only from a verified order (6.6).").format(
 				get_link_to_form(order.doctype, order.name), _(order.status)
@@ -48,7 +48,7 @@ def make_from_order(order_name: str):
 	contract.flags.made_from_order = True
 	contract.insert()
 	order.db_set("contract", contract.name)
-	workflow_guard.apply(order, "Draw Up Contract")
+	workflow_guard.apply(order, steps.action(order.doctype, "draw_up_contract"))
 	return contract
 
 
@@ -134,9 +134,9 @@ def expire_ended_contracts():
 	person, takes this step, so it is written directly rather than as a workflow action."""
 	ended = frappe.get_all(
 		CONTRACT,
-		filters={"docstatus": 1, "status": "Signed", "end_date": ("<", today())},
+		filters={"docstatus": 1, "status": steps.state(CONTRACT, "signed"), "end_date": ("<", today())},
 		fields=["name", "customer"],
 	)
 	for row in ended:
-		frappe.db.set_value(CONTRACT, row.name, "status", "Expired")
+		frappe.db.set_value(CONTRACT, row.name, "status", steps.state(CONTRACT, "expired"))
 		customer_service.refresh_status(row.customer)

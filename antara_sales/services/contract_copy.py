@@ -7,13 +7,15 @@ Communication on the contract (it shows in the contract's timeline: that is the 
 with the print format "Kontrak Kerja Sama Salinan Pelanggan" attached the way the desk's Email
 button attaches a print: Frappe's email queue renders the PDF when it sends, after the signing has
 committed, so signing never waits for wkhtmltopdf. When nothing can be sent (no address, no
-outgoing email account) a comment on the contract says so, and signing goes on."""
+outgoing email account) a comment on the contract says so, and signing goes on. The letter's words
+are the Email Template ANTARA Salinan Kontrak Pelanggan (services/notify.py), edited in the desk."""
 
 import frappe
 from frappe import _
 from frappe.email.doctype.email_account.email_account import EmailAccount
-from frappe.utils import escape_html, get_formatted_email
+from frappe.utils import get_formatted_email
 
+from antara_sales.services import notify
 from antara_sales.services.print_forms import CONTRACT, CONTRACT_CUSTOMER_COPY
 
 PRINT_LANGUAGE = "id"
@@ -41,14 +43,15 @@ def email_customer_copy(contract) -> str | None:
 			).format(recipient),
 		)
 		return None
+	email = letter(contract)
 	communication = frappe.get_doc(
 		{
 			"doctype": "Communication",
 			"communication_type": "Communication",
 			"communication_medium": "Email",
 			"sent_or_received": "Sent",
-			"subject": subject(contract),
-			"content": body(contract),
+			"subject": notify.email_subject(email.subject),
+			"content": email.message,
 			"sender": get_formatted_email(frappe.session.user),
 			"recipients": recipient,
 			"reference_doctype": contract.doctype,
@@ -62,20 +65,10 @@ def email_customer_copy(contract) -> str | None:
 	return communication.name
 
 
-def subject(contract) -> str:
-	return f"Kontrak Kerja Sama {contract.name} - Salinan Pelanggan"
-
-
-def body(contract) -> str:
-	"""Indonesian, as the contract is: the customer reads it, whatever the signer's desk language."""
-	name = escape_html(contract.customer_signatory_name or contract.customer_name or "")
-	return (
-		f"<p>Yth. {name},</p>"
-		f"<p>Terlampir salinan untuk pelanggan dari Kontrak Kerja Sama <b>{escape_html(contract.name)}</b> "
-		f"antara Perum LKBN ANTARA dan {escape_html(contract.customer_name or '')}, yang telah "
-		"ditandatangani oleh kedua belah pihak. Salinan lainnya disimpan sebagai arsip ANTARA.</p>"
-		"<p>Hormat kami,<br>Perum LKBN ANTARA</p>"
-	)
+def letter(contract) -> frappe._dict:
+	"""Indonesian, as the contract is: the customer reads it, whatever the signer's desk language.
+	Worded in the Email Template ANTARA Salinan Kontrak Pelanggan, which admins edit in the desk."""
+	return notify.render(notify.CONTRACT_COPY, contract)
 
 
 def note(contract, message: str):

@@ -15,9 +15,10 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, get_url, getdate, now_datetime, today
 
-CONTRACT = "ANTARA Cooperation Contract"
-REQUEST = "ANTARA Feedback Request"
-FEEDBACK = "ANTARA Customer Feedback"
+from antara_sales.doctypes import CONTRACT, FEEDBACK
+from antara_sales.doctypes import FEEDBACK_REQUEST as REQUEST
+from antara_sales.services import steps
+
 FULFILLED = "Fulfilled"  # the contract's fulfilment status once every ticket of 6.8 is Done (issue 5)
 WEB_FORM_ROUTE = "customer-feedback"
 KEY_FIELD = "feedback_key"
@@ -87,7 +88,7 @@ def send_request(request):
 def fulfilment_reason(contract) -> str | None:
 	"""Why the contract counts as fulfilled, or None."""
 	ended_on = contract.terminated_on or contract.end_date
-	if contract.status in ("Expired", "Terminated") or (ended_on and getdate(ended_on) < getdate(today())):
+	if steps.is_at(contract, "expired", "terminated") or (ended_on and getdate(ended_on) < getdate(today())):
 		return _("Contract period ended")
 	if contract.get("fulfilment_status") == FULFILLED:  # every ticket of 6.8 is Done (issue 5)
 		return _("Follow-up work done (6.8)")
@@ -100,7 +101,7 @@ def request_due_feedback() -> list[str]:
 	asked = set(frappe.get_all(REQUEST, pluck="contract"))
 	candidates = frappe.get_all(
 		CONTRACT,
-		filters={"docstatus": 1, "status": ["!=", "Cancelled"]},
+		filters={"docstatus": 1, "status": ["!=", steps.state(CONTRACT, "cancelled")]},
 		or_filters=[
 			["end_date", "between", [since, today()]],
 			["terminated_on", "between", [since, today()]],

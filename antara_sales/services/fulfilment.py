@@ -24,13 +24,14 @@ import frappe
 from frappe import _
 from frappe.utils import get_link_to_form, getdate, today
 
+from antara_sales.doctypes import CONTRACT
+from antara_sales.doctypes import SUBSCRIPTION_CHANGE as CHANGE
 from antara_sales.domain import fulfilment as rules
 from antara_sales.services import invoice as invoice_service
+from antara_sales.services import steps
 from antara_sales.services import ticket as ticket_service
-from antara_sales.services.notify import notify
+from antara_sales.services.notify import CONTRACT_FULFILLED, notify_from_template
 
-CONTRACT = "ANTARA Cooperation Contract"
-CHANGE = "ANTARA Subscription Change"
 JOB = "antara_sales.services.fulfilment.fulfil_contract"
 SAVEPOINT = "antara_fulfilment"
 
@@ -42,7 +43,7 @@ DONE, RACED, SKIPPED, FAILED = "done", "done by another worker", "skipped", "fai
 
 def on_contract_signed(contract, method=None):
 	"""The customer's signature submits the contract with status Signed: 6.8 starts."""
-	if contract.status != "Signed":
+	if not steps.is_at(contract, "signed"):
 		return
 	contract.db_set(
 		{"fulfilment_status": rules.QUEUED, "fulfilment_summary": _("Queued")}, update_modified=False
@@ -55,12 +56,12 @@ SERVICE_FIELDS = (
 	"fulfilment_summary",
 	"fulfilled_on",
 	"fulfilment_revision",
-	"next_invoice_date",
+	"next_invoice_date",  # written by the invoice service alone (issue 12)
 )
 
 
 def keep_service_fields(contract, method=None):
-	"""Fields only this service writes (with db_set, while a form may be open): a later save of the
+	"""Fields only the services write (with db_set, while a form may be open): a later save of the
 	signed contract keeps what is in the database rather than what the form loaded."""
 	current = frappe.db.get_value(CONTRACT, contract.name, SERVICE_FIELDS, as_dict=True)
 	if current:
@@ -100,12 +101,8 @@ def on_contract_cancelled(contract, method=None):
 	summary = _("Cancelled: {0} tickets and {1} invoices cancelled, {2} paid invoices kept").format(
 		len(tickets), len(cancelled), len(kept)
 	)
-	frappe.db.set_value(
-		CONTRACT,
-		contract.name,
-		{"fulfilment_status": rules.ENDED, "fulfilment_summary": summary, "next_invoice_date": None},
-		update_modified=False,
-	)
+	mark(contract.name, rules.ENDED, summary)
+	invoice_service.set_next_invoice_date(contract)  # none: the contract is cancelled
 	contract.add_comment("Info", summary + (": " + ", ".join(kept) if kept else ""))
 
 
@@ -141,7 +138,7 @@ def fulfil_contract(contract: str, on=None, first_invoice_only: bool | None = No
 		if first_invoice_only is None:  # the signing invoice alone; later periods from the daily job
 			first_invoice_only = not invoice_service.billed_periods(doc.name)
 		invoice_service.bill(doc, on=on, first_only=first_invoice_only)
-		refresh(doc.name)
+		refresh(doc.name)  # once per job: the tickets it opened or cancelled did not (issue 12)
 	except (frappe.DuplicateEntryError, frappe.UniqueValidationError):
 		# Another worker committed this work first; its set is whole, ours is discarded.
 		frappe.db.rollback(save_point=SAVEPOINT)
@@ -274,13 +271,8 @@ def refresh(contract_name: str):
 
 def tell_account_executive(contract):
 	doc = frappe.get_doc(CONTRACT, contract.name)
-	notify(
-		[contract.account_executive],
-		doc,
-		_("{0} for {1} is fulfilled: every department has done its part (6.8)").format(
-			contract.name, contract.customer_name
-		),
-		_("<p>All tickets of {0} are done.</p>").format(get_link_to_form(CONTRACT, contract.name)),
+	notify_from_template(
+		[contract.account_executive], doc, CONTRACT_FULFILLED, link=get_link_to_form(CONTRACT, contract.name)
 	)
 
 
@@ -295,7 +287,7 @@ def bill_due_contracts(on=None, now: bool = False) -> list[str]:
 		CONTRACT,
 		filters=[
 			["docstatus", "=", 1],
-			["status", "!=", "Suspended"],
+			["status", "!=", steps.state(CONTRACT, "suspended")],
 			["next_invoice_date", "is", "set"],  # Frappe compares an empty date as 0001-01-01
 			["next_invoice_date", "<=", on],
 		],

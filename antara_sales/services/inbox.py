@@ -14,14 +14,15 @@ from frappe.model.workflow import get_workflow, get_workflow_name
 from frappe.query_builder import DocType
 from frappe.translate import get_user_lang
 
+from antara_sales.doctypes import CONTRACT, MEDIA_ORDER, SUBSCRIPTION_CHANGE
+
 WORKFLOW_ACTION = "Workflow Action"
 NEXT_ACTION_FIELD = "antara_next_action"
 
 
-def routed_doctypes() -> tuple[str, ...]:
-	from antara_sales.services.routing import RESPONSIBLE
-
-	return tuple(RESPONSIBLE)
+# The procedure's DocTypes whose steps are routed to people (services/routing.py); the weekly
+# meeting's ToDos are its action items (6.2), not steps.
+ROUTED = (MEDIA_ORDER, SUBSCRIPTION_CHANGE, CONTRACT)
 
 
 def state_of(doc) -> str | None:
@@ -90,7 +91,7 @@ def query_conditions(user: str | None = None, doctype: str | None = None) -> str
 	user = user or frappe.session.user
 	if user == "Administrator":
 		return ""
-	ours = ", ".join(frappe.db.escape(d) for d in routed_doctypes())
+	ours = ", ".join(frappe.db.escape(d) for d in ROUTED)
 	return (
 		f"(`tabWorkflow Action`.`reference_doctype` not in ({ours})"
 		f" or `tabWorkflow Action`.`user` = {frappe.db.escape(user)})"

@@ -2,23 +2,33 @@
 period, in IDR with PPN from the settings computed on the server; adjustments (credit notes and
 prorated charges) for approved changes (F/KOM/004). Only the fulfilment service issues invoices;
 finance records payments. The database's unique key on the invoice key keeps one invoice per
-contract per period, and one adjustment per change."""
+contract per period, and one adjustment per change.
 
+This module owns the contract's `next_invoice_date` (issue 12): set_next_invoice_date is its only
+writer; the daily job and the demo only read it."""
+
+from contextvars import ContextVar
 from decimal import Decimal
 
 import frappe
 from frappe import _
 from frappe.utils import flt, get_link_to_form, getdate, today
 
+from antara_sales.doctypes import CONTRACT, INVOICE
+from antara_sales.doctypes import INVOICE_ITEM as ITEM
 from antara_sales.domain import fulfilment as rules
 from antara_sales.domain import invoicing, print_text
 from antara_sales.domain.billing import money, totals
-from antara_sales.services.notify import notify
+from antara_sales.services import steps
+from antara_sales.services.notify import NEW_INVOICE, notify_from_template
+from antara_sales.services.print_context import terbilang
 from antara_sales.services.settings import get_settings
 
-INVOICE = "ANTARA Invoice"
-ITEM = "ANTARA Invoice Item"
 PERIOD_INVOICE, CREDIT_NOTE, PRORATED_CHARGE = "Period Invoice", "Credit Note", "Prorated Charge"
+
+# The key of the invoice that issue() is inserting: check_origin lets that one in. Private to this
+# module, so no caller can pass itself off as the fulfilment service (issue 12).
+_being_issued: ContextVar[str | None] = ContextVar("antara_invoice_being_issued", default=None)
 
 
 # What the contract bills.
@@ -107,7 +117,7 @@ def stop_of(contract):
 def bill(contract, *, on, first_only: bool = False) -> list:
 	"""Issue the regular invoices that are due on `on`; returns them. Nothing while suspended.
 	`first_only` is the signing: the first period's invoice, even for a period that starts later."""
-	if contract.status == "Suspended":
+	if steps.is_at(contract, "suspended"):
 		return []
 	lines = lines_of(contract)
 	billed = billed_periods(contract.name)
@@ -128,13 +138,17 @@ def bill(contract, *, on, first_only: bool = False) -> list:
 		if charges:
 			key = rules.invoice_key(contract.name, period.start)
 			made.append(issue(contract, PERIOD_INVOICE, charges, key=key, on=on, period=period))
-	set_next_invoice_date(contract, on)
+	set_next_invoice_date(contract)
 	return made
 
 
-def set_next_invoice_date(contract, on):
+def set_next_invoice_date(contract):
 	"""The first period still to bill that has something in it: the daily job looks only at contracts
-	whose date has come, so it does not read every contract every day."""
+	whose date has come, so it does not read every contract every day. None once the contract is
+	cancelled. The only writer of `next_invoice_date` (issue 12), recomputed from what is billed."""
+	if contract.docstatus != 1:
+		frappe.db.set_value(CONTRACT, contract.name, "next_invoice_date", None, update_modified=False)
+		return
 	lines = lines_of(contract)
 	billed = billed_periods(contract.name)
 	anchor = anchor_of(contract, billed)
@@ -150,9 +164,7 @@ def set_next_invoice_date(contract, on):
 		(p.start for p in upcoming if invoicing.charges_for(p, lines, anchor=anchor, stop=stop_of(contract))),
 		None,
 	)
-	frappe.db.set_value(
-		contract.doctype, contract.name, "next_invoice_date", next_date, update_modified=False
-	)
+	frappe.db.set_value(CONTRACT, contract.name, "next_invoice_date", next_date, update_modified=False)
 
 
 def adjust_for_change(contract, change, *, on):
@@ -205,8 +217,11 @@ def issue(contract, invoice_type: str, charges, *, key: str, on, period=None, ch
 		}
 	)
 	invoice.flags.ignore_permissions = True
-	invoice.flags.by_fulfilment = True
-	invoice.insert()
+	being_issued = _being_issued.set(key)
+	try:
+		invoice.insert()
+	finally:
+		_being_issued.reset(being_issued)
 	invoice.submit()
 	tell_finance(invoice)
 	return invoice
@@ -250,23 +265,16 @@ def finance_people() -> list[str]:
 
 def tell_finance(invoice):
 	"""Finance is notified of each new invoice (6.8)."""
-	amount = frappe.format_value(invoice.grand_total, {"fieldtype": "Currency"})
-	notify(
+	notify_from_template(
 		finance_people(),
 		invoice,
-		_("New {0} {1} for {2}: {3}, due {4}").format(
-			_(invoice.invoice_type), invoice.name, invoice.customer_name, amount, invoice.due_date
-		),
-		_("<p>{0} of {1} for {2}, {3} to {4}: {5}, due {6}.</p><p>Open it: {7}</p>").format(
-			_(invoice.invoice_type),
-			invoice.contract,
-			invoice.customer_name,
-			invoice.period_start,
-			invoice.period_end,
-			amount,
-			invoice.due_date,
-			get_link_to_form(INVOICE, invoice.name),
-		),
+		NEW_INVOICE,
+		invoice_type=_(invoice.invoice_type, lang="id"),  # the template is Indonesian
+		amount=frappe.format_value(invoice.grand_total, {"fieldtype": "Currency"}),
+		period_start=print_text.tanggal(invoice.period_start),
+		period_end=print_text.tanggal(invoice.period_end),
+		due_date=print_text.tanggal(invoice.due_date),
+		link=get_link_to_form(INVOICE, invoice.name),
 	)
 
 
@@ -286,7 +294,6 @@ def cancel_with_contract(contract_name: str, reason: str) -> tuple[list[str], li
 			continue
 		invoice.note = join_note(invoice.note, _("Cancelled: {0}").format(reason))
 		invoice.flags.ignore_permissions = True
-		invoice.flags.by_fulfilment = True
 		invoice.cancel()
 		cancelled.append(invoice.name)
 	return cancelled, kept
@@ -300,8 +307,9 @@ def join_note(old: str | None, new: str) -> str:
 
 
 def check_origin(invoice):
-	"""Only the fulfilment service issues invoices; finance corrects one by cancelling and amending."""
-	if invoice.is_new() and not (invoice.flags.by_fulfilment or invoice.amended_from):
+	"""Only the fulfilment service issues invoices (issue(), 6.8); finance corrects one by cancelling
+	and amending."""
+	if invoice.is_new() and not (invoice.amended_from or _being_issued.get() == invoice.invoice_key):
 		frappe.throw(
 			_(
 				"Invoices are issued by the fulfilment of a signed contract (6.8); to correct one, cancel it and amend it."
@@ -327,21 +335,7 @@ def set_totals(invoice):
 		flt(result.tax),
 		flt(result.grand_total),
 	)
-	invoice.in_words = rupiah_in_words(invoice.grand_total)
-
-
-def rupiah_in_words(amount) -> str:
-	"""Terbilang, in Indonesian whatever the user's language: the invoice is an Indonesian document."""
-	from num2words import num2words
-
-	value = money(abs(flt(amount)))
-	rupiah, sen = int(value), int((value - int(value)) * 100)
-	words = num2words(rupiah, lang="id") + " rupiah"
-	if sen:
-		words += " " + num2words(sen, lang="id") + " sen"
-	if flt(amount) < 0:
-		words = "minus " + words
-	return words[0].upper() + words[1:]
+	invoice.in_words = terbilang(invoice.grand_total).capitalize()  # the sentence the invoice prints
 
 
 def check_type(invoice):
@@ -379,17 +373,10 @@ def release_key(invoice):
 	if invoice.invoice_key:
 		invoice.db_set("invoice_key", rules.released_key(invoice.invoice_key, invoice.name))
 	invoice.db_set("status", invoicing.CANCELLED)
-	if invoice.invoice_type == PERIOD_INVOICE and not invoice.flags.by_fulfilment:
-		contract = invoice.contract
-		next_date = frappe.db.get_value("ANTARA Cooperation Contract", contract, "next_invoice_date")
-		if not next_date or getdate(next_date) > getdate(invoice.period_start):
-			frappe.db.set_value(
-				"ANTARA Cooperation Contract",
-				contract,
-				"next_invoice_date",
-				invoice.period_start,
-				update_modified=False,
-			)
+	if invoice.invoice_type == PERIOD_INVOICE:
+		# Its period is unbilled again, so the next invoice date moves back to it; none when the
+		# contract itself was cancelled (read from the contract, not from who cancelled, issue 12).
+		set_next_invoice_date(frappe.get_doc(CONTRACT, invoice.contract))
 
 
 def mark_overdue_invoices():

@@ -3,9 +3,11 @@
 import frappe
 from frappe import _
 
-from antara_sales.services import order_lines
+from antara_sales.services import order_lines, steps, verification
+from antara_sales.services.departments import check_product_owning
 
-EDITABLE_STATES = ("Draft", "Needs Clarification")
+# The steps in which the AE (and the price-override role) may still change the form (6.4, 6.5.3.1).
+EDITABLE_STEPS = ("draft", "clarification")
 SNAPSHOT_FIELDS = ("customer_name", "customer_type", "npwp", "email", "phone", "address", "city", "province")
 
 
@@ -41,15 +43,7 @@ def set_defaults(order):
 
 
 def check_department(order):
-	if not order.department:
-		return  # Frappe's mandatory check names the empty field
-	kind = frappe.get_cached_value("ANTARA Department", order.department, "department_kind")
-	if kind != "Product-Owning":
-		frappe.throw(
-			_("{0} must be a product-owning department, not {1} (6.3).").format(
-				frappe.bold(_("Product-Owning Department")), _(kind)
-			)
-		)
+	check_product_owning(order.department, _("Product-Owning Department"), "6.3")
 
 
 def validate(order):
@@ -57,7 +51,7 @@ def validate(order):
 	set_defaults(order)
 	check_department(order)
 	order_lines.validate_and_price(order, department=order.department)
-	if order.flags.workflow_transition and order.status == "Submitted for Verification":
+	if verification.handed_over(order):
 		check_complete(order)
 
 
@@ -65,7 +59,7 @@ def extra_editors(order) -> tuple[str, ...]:
 	"""Besides the AE, the price-override role may adjust an order while it is editable (6.4)."""
 	from antara_sales.services.settings import get_settings
 
-	return (get_settings().price_override_role,) if order.status in EDITABLE_STATES else ()
+	return (get_settings().price_override_role,) if steps.is_at(order, *EDITABLE_STEPS) else ()
 
 
 def missing_for_verification(order) -> list[str]:

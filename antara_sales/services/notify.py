@@ -1,10 +1,53 @@
 """Telling people about a document: a bell notification each and one email, both written in the same
-transaction as the document, so a job that fails leaves no notice of work that does not exist."""
+transaction as the document, so a job that fails leaves no notice of work that does not exist.
+
+What the procedure says to people is worded in Email Templates (issue 12), in Indonesian: shipped
+from antara_sales/antara_sales/email_template/*.json, edited by admins in the desk, kept on migrate
+when edited (setup/shipped_records.py). Each template's `_comment` there lists its Jinja fields."""
+
+import html
 
 import frappe
 from frappe import _
 from frappe.desk.doctype.notification_log.notification_log import make_notification_logs
 from frappe.utils import strip_html
+
+# The shipped Email Templates, by the clause of P/SMM/KOM/001 they serve.
+REJECTION = "ANTARA Penolakan Pengajuan"  # 6.5.3.2, to the customer
+CONTRACT_COPY = "ANTARA Salinan Kontrak Pelanggan"  # 6.7, to the customer
+NEW_TICKET = "ANTARA Tiket Baru"  # 6.8, to the department's people
+NEW_INVOICE = "ANTARA Tagihan Baru"  # 6.8, to finance
+CONTRACT_FULFILLED = "ANTARA Kontrak Terpenuhi"  # 6.8, to the Account Executive
+MEETING_REMINDER = "ANTARA Pengingat Rapat Mingguan"  # 6.1, to the department's Manager
+
+
+def render(template: str, doc, **context) -> frappe._dict:
+	"""The subject and message of the Email Template `template` for `doc`: its Jinja sees `doc` and
+	`context`. Frappe does not autoescape: the templates escape typed text with `|e`."""
+	return frappe._dict(email_template(template).get_formatted_email({"doc": doc, **context}))
+
+
+def email_template(name: str):
+	if frappe.db.exists("Email Template", name):
+		return frappe.get_doc("Email Template", name)
+	# Deleted in the desk: the shipped wording serves until migrate installs it again.
+	from antara_sales.setup.shipped_records import definition
+
+	shipped = definition("Email Template", name)
+	if not shipped:
+		frappe.throw(_("Email Template {0} not found").format(name), frappe.DoesNotExistError)
+	return frappe.get_doc({k: v for k, v in shipped.items() if not k.startswith("_")})
+
+
+def notify_from_template(users, doc, template: str, **context) -> list[str]:
+	"""notify() with the subject and message of an Email Template (see render)."""
+	email = render(template, doc, **context)
+	return notify(users, doc, email.subject, email.message)
+
+
+def email_subject(subject: str) -> str:
+	"""A subject line is plain text: no tags, and what the template escaped reads as typed."""
+	return html.unescape(strip_html(subject))
 
 
 def enabled_users(users) -> list[str]:
@@ -36,7 +79,7 @@ def notify(users, doc, subject: str, message: str) -> list[str]:
 	try:
 		frappe.sendmail(
 			recipients=emails,
-			subject=strip_html(subject),
+			subject=email_subject(subject),
 			message=message,
 			reference_doctype=doc.doctype,
 			reference_name=doc.name,

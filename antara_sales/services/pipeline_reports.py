@@ -8,21 +8,24 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, date_diff, flt, get_datetime, getdate, now_datetime, today
 
+from antara_sales.doctypes import SUBSCRIPTION_CHANGE as CHANGE
 from antara_sales.domain.sales_calendar import Span
-from antara_sales.services import sales_facts, state_history
-from antara_sales.services.sales_scope import scope_for
+from antara_sales.permissions import scope_for
+from antara_sales.services import sales_facts, state_history, steps
 
-AWAITING = "Submitted for Verification"
-CHANGE = "ANTARA Subscription Change"
-# What is still on its way to a signed contract, per DocType: (open states, its value field).
+# What is still on its way, per DocType: (the step it is on its way to, its value field). The open
+# states are read from the workflow (steps.on_the_way_to), so a step an admin adds is counted.
 PIPELINE = {
-	sales_facts.ORDER: (("Draft", AWAITING, "Needs Clarification", "Verified"), "grand_total"),
-	sales_facts.CONTRACT: (
-		("Draft", "Manager Review", "Awaiting GM Signature", "Awaiting Customer Signature"),
-		"grand_total",
-	),
-	CHANGE: (("Draft", AWAITING, "Needs Clarification", "Verified"), "grand_total"),
+	sales_facts.ORDER: ("contract_drafted", "grand_total"),
+	sales_facts.CONTRACT: ("signed", "grand_total"),
+	CHANGE: ("approved", "grand_total"),
 }
+
+
+def open_states(doctype: str) -> tuple[str, ...]:
+	return steps.on_the_way_to(doctype, PIPELINE[doctype][0])
+
+
 BUCKETS = ((7, "0-7 days"), (14, "8-14 days"), (30, "15-30 days"), (None, "Over 30 days"))
 
 
@@ -38,12 +41,11 @@ def days_between(start: datetime, end: datetime) -> float:
 
 
 def pipeline(filters) -> tuple:
-	scope = scope_for()
 	now = now_datetime()
 	data = []
 	doctypes = [filters.document_type] if filters.get("document_type") else list(PIPELINE)
 	for doctype in doctypes:
-		states, value_field = PIPELINE[doctype]
+		states, value_field = open_states(doctype), PIPELINE[doctype][1]
 		meta = frappe.get_meta(doctype)
 		query = {"status": ["in", states], "docstatus": ["<", 2]}
 		for field in ("department", "bureau", "account_executive"):
@@ -53,6 +55,7 @@ def pipeline(filters) -> tuple:
 			"name",
 			"status",
 			"creation",
+			"status_since",
 			"modified",
 			"customer_name",
 			"department",
@@ -60,7 +63,7 @@ def pipeline(filters) -> tuple:
 			value_field,
 		]
 		fields += ["bureau"] if meta.has_field("bureau") else []
-		docs = frappe.get_list(doctype, filters=query, or_filters=scope.or_filters(doctype), fields=fields)
+		docs = frappe.get_list(doctype, filters=query, fields=fields)  # in the user's scope
 		since = state_history.in_state_since(doctype, docs)
 		for doc in docs:
 			in_state = days_between(since[doc.name], now)
@@ -129,7 +132,7 @@ def pipeline(filters) -> tuple:
 	for doctype in doctypes:
 		states += [
 			s
-			for s in PIPELINE[doctype][0]
+			for s in open_states(doctype)
 			if any(r["state"] == s and r["document_type"] == doctype for r in data)
 		]
 	labels = list(dict.fromkeys(states))
@@ -179,6 +182,7 @@ def verification_turnaround(filters) -> tuple:
 	if filters.get("verifier"):
 		rows = [r for r in rows if r.verifier == filters.verifier]
 	changes = state_history.state_changes(sales_facts.ORDER, list({r.media_order for r in rows}))
+	awaiting = steps.state(sales_facts.ORDER, "verification")
 	order_dates = dict(
 		frappe.get_all(
 			sales_facts.ORDER,
@@ -190,9 +194,12 @@ def verification_turnaround(filters) -> tuple:
 	data = []
 	for r in rows:
 		verified_on = get_datetime(r.verified_on)
-		# The hand-over is the last move to Submitted for Verification before the decision; for
-		# orders whose history predates the app, the order's date stands in for it.
-		handed_over = state_history.last_entry_before(changes.get(r.media_order, []), AWAITING, verified_on)
+		# The hand-over the round recorded; for older rounds, the last move to the verification state
+		# before the decision; for orders whose history predates the app, the order's date.
+		handed_over = get_datetime(r.handed_over_on) if r.handed_over_on else None
+		handed_over = handed_over or state_history.last_entry_before(
+			changes.get(r.media_order, []), awaiting, verified_on
+		)
 		if not handed_over and order_dates.get(r.media_order):
 			handed_over = get_datetime(order_dates[r.media_order])
 			handed_over = handed_over if handed_over <= verified_on else None
@@ -300,7 +307,7 @@ def expiring_contracts(filters) -> tuple:
 		frappe.throw(_("{0} must be between 1 and 730.").format(frappe.bold(_("Days Ahead"))))
 	query = {
 		"docstatus": 1,
-		"status": ["in", ("Signed", "Suspended")],
+		"status": ["in", steps.states(sales_facts.CONTRACT, "signed", "suspended")],
 		"end_date": ["between", [today(), add_days(today(), days)]],
 	}
 	for field in ("department", "bureau", "account_executive"):
@@ -309,7 +316,6 @@ def expiring_contracts(filters) -> tuple:
 	contracts = frappe.get_list(
 		sales_facts.CONTRACT,
 		filters=query,
-		or_filters=scope_for().or_filters(sales_facts.CONTRACT),
 		fields=[
 			"name",
 			"customer",

@@ -12,7 +12,7 @@ import re
 
 import frappe
 from frappe.model import no_value_fields
-from frappe.utils import get_fullname, in_words
+from frappe.utils import flt, get_fullname, in_words
 from frappe.utils.html_utils import sanitize_html
 from markupsafe import Markup
 
@@ -259,15 +259,18 @@ def image(value, css_class: str = "antara-image") -> Markup:
 
 
 def terbilang(amount) -> str:
-	"""The amount in Indonesian words with Frappe's own in_words (num2words, language "id"):
-	1.200.000 -> "satu juta dua ratus ribu rupiah"."""
+	"""The app's one "terbilang": the amount in Indonesian words, whatever the reader's language (the
+	forms and the invoice are Indonesian documents), with Frappe's own in_words (num2words,
+	language "id"): 1.200.000 -> "satu juta dua ratus ribu rupiah"; a credit note's -5.000 ->
+	"minus lima ribu rupiah"."""
 	whole, sen = print_text.split_rupiah(amount)
 	previous = frappe.local.lang
 	frappe.local.lang = "id"
 	try:
-		return print_text.terbilang_rupiah(in_words(whole), in_words(sen) if sen else None)
+		words = print_text.terbilang_rupiah(in_words(whole), in_words(sen) if sen else None)
 	finally:
 		frappe.local.lang = previous
+	return f"minus {words}" if flt(amount, 2) < 0 else words
 
 
 def field_value(doc, df):

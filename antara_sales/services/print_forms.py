@@ -15,11 +15,8 @@ from dataclasses import dataclass
 import frappe
 from frappe import _
 
+from antara_sales.doctypes import CONTRACT, MEDIA_ORDER, SUBSCRIPTION_CHANGE
 from antara_sales.services.settings import SETTINGS, get_settings
-
-MEDIA_ORDER = "ANTARA Media Order"
-SUBSCRIPTION_CHANGE = "ANTARA Subscription Change"
-CONTRACT = "ANTARA Cooperation Contract"
 
 MEDIA_ORDER_FORMAT = "F-KOM-003 Formulir Berlangganan"
 SUBSCRIPTION_CHANGE_FORMAT = "F-KOM-004 Perubahan Berlangganan"

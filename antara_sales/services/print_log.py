@@ -8,17 +8,21 @@ email attachment. One ANTARA Print Log row is kept per document, print format, f
 revision: the first render creates it, later renders count and note the last printer. Frappe's
 own Access Log keeps each print request besides.
 
-Writes are safe in a GET request (printview, download_pdf): Frappe rolls GET requests back unless
-`flags.commit` is set, so it is set. On a read-only connection (replica) nothing is written."""
+A GET request (printview, download_pdf) is rolled back, and a print must not make it commit
+(issue 12): there the row is written by a short background job, pushed to the queue at once (not
+after a commit that never comes), which commits on its own, so each render is logged once. Elsewhere
+(a POST such as emailing the form, a job, a test) it is written in the caller's transaction and
+stands or falls with it. In read-only (maintenance) mode nothing is written."""
 
 import hashlib
 
 import frappe
 from frappe.utils import now_datetime
 
+from antara_sales.doctypes import PRINT_LOG
 from antara_sales.services import print_forms
 
-PRINT_LOG = "ANTARA Print Log"
+WRITE = "antara_sales.services.print_log.write"
 
 
 def on_before_print(doc, method=None, print_settings=None):
@@ -54,26 +58,40 @@ def print_key(doc, control) -> str:
 	return hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode()).hexdigest()
 
 
-def record(doc, print_format: str) -> str:
-	"""Create or count the log row of this document under this form revision; returns its name."""
+def record(doc, print_format: str) -> str | None:
+	"""Log this render of the document under the form revision it carries (read now, as printed);
+	returns the row's name, or None when a background job writes it (a GET request)."""
 	control = print_forms.form_control(doc, print_format)
-	key = print_key(doc, control)
-	user, now = frappe.session.user, now_datetime()
+	entry = {
+		"reference_doctype": doc.doctype,
+		"reference_name": doc.name,
+		"print_format": control.print_format,
+		"form_code": control.form_code,
+		"form_issue_date": control.form_issue_date,
+		"form_revision": control.form_revision,
+		"document_revision": control.document_revision,
+		"print_key": print_key(doc, control),
+		"printed_by": frappe.session.user,
+		"printed_on": now_datetime(),
+	}
 	if request_would_roll_back():
-		frappe.local.flags.commit = True
+		# Pushed now, not after the commit (a GET has none); in tests Frappe's way: run here.
+		frappe.enqueue(WRITE, queue="short", now=bool(frappe.flags.in_test), entry=entry)
+		return None
+	return write(entry)
+
+
+def write(entry: dict) -> str:
+	"""Create or count the log row of one render; returns its name. The GET's job, or inline."""
+	entry = dict(entry)
+	key, user, now = entry.pop("print_key"), entry.pop("printed_by"), entry.pop("printed_on")
 	if name := frappe.db.get_value(PRINT_LOG, {"print_key": key}):
 		count_print(name, user, now)
 		return name
 	log = frappe.get_doc(
 		{
 			"doctype": PRINT_LOG,
-			"reference_doctype": doc.doctype,
-			"reference_name": doc.name,
-			"print_format": control.print_format,
-			"form_code": control.form_code,
-			"form_issue_date": control.form_issue_date,
-			"form_revision": control.form_revision,
-			"document_revision": control.document_revision,
+			**entry,
 			"first_printed_by": user,
 			"first_printed_on": now,
 			"last_printed_by": user,

@@ -1,69 +1,76 @@
-"""Route each workflow step to the people who take it, not to everyone with the role (6.5-6.7):
-the Assistant Manager(s) the department's Manager assigned, that department's Manager, the
-division's GM, or the AE who owns the sale, or whoever stands in for them (ANTARA Approval
-Delegation). Each gets a ToDo (so the step is in "Assigned to me" and notified to them only);
-the assignments of the previous step are closed. The Workflows send no role-wide email."""
+"""Route each workflow step to the people who take it (6.5-6.7), as the site's Assignment Rules say.
+
+Who is assigned at each step, and the ToDo's text, are Frappe Assignment Rule records (shipped in
+antara_sales/antara_sales/assignment_rule/, editable in the desk; a step an admin adds gets its own
+rule). Frappe's rule engine assigns one user and reopens closed ToDos, so this hook applies the
+rules and adds what the engine lacks:
+- every verifier the department's Manager assigned, or the department's Manager, as the rule's
+  "Department's People" says (a Frappe rule's users are one fixed list for all departments);
+- the stand-in of an absent person (ANTARA Approval Delegation);
+- the previous step's ToDos are cancelled, as Frappe's own unassign does, so the engine (which also
+  runs on these rules) has nothing to reopen, and each person's Workflow Action inbox is kept in
+  step (services/inbox.py)."""
 
 import frappe
-from frappe import _
+from frappe.cache_manager import get_doctype_map
 from frappe.desk.form import assign_to
 
 from antara_sales.services import inbox
 from antara_sales.services.delegation import stand_in
-from antara_sales.services.verification import assigned_verifiers
+from antara_sales.services.people import assigned_verifiers, department_manager
+
+PEOPLE_FIELD = "antara_department_people"
+VERIFIERS, MANAGER = "Department's Verifiers", "Department's Manager"
 
 
-def department_manager(doc) -> list[str]:
-	return [frappe.get_cached_value("ANTARA Department", doc.department, "manager")]
+def rules_for(doc) -> list:
+	"""The enabled Assignment Rules of the document's DocType, highest priority first (cached as
+	Frappe's engine caches them)."""
+	names = get_doctype_map(
+		"Assignment Rule",
+		doc.doctype,
+		filters={"document_type": doc.doctype, "disabled": 0},
+		order_by="priority desc",
+	)
+	return [frappe.get_cached_doc("Assignment Rule", row.get("name")) for row in names]
 
 
-def division_gm(doc) -> list[str]:
-	return [doc.general_manager]
+def people_of(rule, doc) -> list[str]:
+	kind = rule.get(PEOPLE_FIELD)
+	if kind == VERIFIERS:
+		return assigned_verifiers(doc.department)
+	if kind == MANAGER:
+		return [department_manager(doc.department)]
+	if rule.rule == "Based on Field":
+		return [doc.get(rule.field)]
+	user = rule.get_user(doc)  # Round Robin / Load Balancing, as Frappe picks
+	if user:
+		rule.db_set("last_user", user)
+	return [user]
 
 
-def account_executive(doc) -> list[str]:
-	return [doc.account_executive]
-
-
-def verifiers(doc) -> list[str]:
-	return assigned_verifiers(doc.department)
-
-
-# Who takes the next step in each state; a state not listed needs no one.
-RESPONSIBLE = {
-	"ANTARA Media Order": {
-		"Submitted for Verification": verifiers,  # 6.5
-		"Needs Clarification": account_executive,  # 6.5.3.1
-		"Verified": account_executive,  # 6.6: draw up the contract
-	},
-	"ANTARA Subscription Change": {
-		"Submitted for Verification": verifiers,
-		"Needs Clarification": account_executive,
-		"Verified": department_manager,  # approval
-	},
-	"ANTARA Cooperation Contract": {
-		"Draft": account_executive,
-		"Manager Review": department_manager,
-		"Awaiting GM Signature": division_gm,  # 6.7
-		"Awaiting Customer Signature": account_executive,  # 6.7: taken to the customer
-	},
-}
+def assignments(doc) -> list[tuple]:
+	"""[(rule, person)] for the step the document waits in."""
+	values = doc.as_dict()
+	out = []
+	for rule in rules_for(doc):
+		if rule.is_rule_not_applicable_today() or not rule.safe_eval("assign_condition", values):
+			continue
+		out += [(rule, stand_in(u)) for u in dict.fromkeys(people_of(rule, doc)) if u]
+	return out
 
 
 def responsible(doc) -> list[str]:
-	resolver = RESPONSIBLE.get(doc.doctype, {}).get(doc.status)
-	people = resolver(doc) if resolver else []
-	return sorted({stand_in(u) for u in people if u})
+	return sorted({person for _rule, person in assignments(doc)})
 
 
 def route(doc):
-	"""Call after a workflow step: assign the next step, close the previous one's assignments, and
-	keep each person's Workflow Action inbox in step (services/inbox.py). A DocType not routed here
-	keeps its ToDos: the weekly meeting's are its action items (6.2), which the GM's acknowledgement
-	must not close."""
-	if doc.doctype not in RESPONSIBLE:
+	"""Call after a workflow step (and on insert): assign the step, cancel the previous step's
+	ToDos, keep the inbox in step."""
+	if doc.doctype not in inbox.ROUTED:
 		return
-	people = responsible(doc)
+	wanted = assignments(doc)
+	people = sorted({person for _rule, person in wanted})
 	inbox.sync(doc, people)
 	open_todos = frappe.get_all(
 		"ToDo",
@@ -72,19 +79,20 @@ def route(doc):
 	)
 	for todo in open_todos:
 		if todo.allocated_to not in people:
-			assign_to.set_status(
-				doc.doctype, doc.name, todo=todo.name, status="Closed", ignore_permissions=True
+			assign_to.set_status(doc.doctype, doc.name, todo=todo.name, ignore_permissions=True)
+	already = {t.allocated_to for t in open_todos}
+	values = doc.as_dict()
+	for rule in dict.fromkeys(rule for rule, _person in wanted):
+		new = [p for r, p in wanted if r is rule and p not in already]
+		if new:
+			assign_to.add(
+				{
+					"assign_to": new,
+					"doctype": doc.doctype,
+					"name": doc.name,
+					"description": frappe.render_template(rule.description, values),
+					"assignment_rule": rule.name,
+				},
+				ignore_permissions=True,
 			)
-	new = [p for p in people if p not in {t.allocated_to for t in open_todos}]
-	if new:
-		assign_to.add(
-			{
-				"assign_to": new,
-				"doctype": doc.doctype,
-				"name": doc.name,
-				"description": _("{0}: {1} is waiting for you ({2}).").format(
-					_(doc.doctype), doc.name, _(doc.status)
-				),
-			},
-			ignore_permissions=True,
-		)
+			already.update(new)

@@ -12,26 +12,24 @@ One place decides what a sale is, so that the meeting, the reports and the works
 - billing, where ANTARA Invoice exists: submitted invoices (credit notes aside) by posting date, and
   payments by the date paid, with PPN, of the department's contracts.
 
-`permitted=True` reads through frappe.get_list (the user's permissions) narrowed by a Scope;
-otherwise frappe.get_all (the meeting's figures are the department's, whoever opens them)."""
+Given a Scope (antara_sales/permissions.py), the facts are read through frappe.get_list, which the
+permission hooks narrow to the user's scope; without one, through frappe.get_all (the meeting's
+figures are the department's, whoever opens them)."""
 
 from datetime import date, datetime, time
 
 import frappe
 from frappe.utils import flt, get_datetime, getdate
 
+from antara_sales.doctypes import CONTRACT, FEEDBACK, INVOICE, VERIFICATION
+from antara_sales.doctypes import MEDIA_ORDER as ORDER
+from antara_sales.doctypes import ORDER_ITEM as ITEM
+from antara_sales.doctypes import SALES_TARGET as TARGET
 from antara_sales.domain import customer_status, meeting_evaluation, sales_targets
 from antara_sales.domain.sales_calendar import Span, months_between
-from antara_sales.services.sales_scope import Scope
+from antara_sales.permissions import Scope
 from antara_sales.services.settings import get_settings
 
-CONTRACT = "ANTARA Cooperation Contract"
-ORDER = "ANTARA Media Order"
-VERIFICATION = "ANTARA Order Verification"
-FEEDBACK = "ANTARA Customer Feedback"
-TARGET = "ANTARA Sales Target"
-ITEM = "ANTARA Order Item"
-INVOICE = "ANTARA Invoice"  # kept by the fulfilment of 6.8 (issue 5) where installed
 MONTHS = (
 	"January",
 	"February",
@@ -62,12 +60,9 @@ CONTRACT_FIELDS = [
 
 
 def _read(doctype: str, *, scope: Scope | None, filters, fields, order_by=None):
-	"""get_list narrowed by the scope when a scope is given, else get_all."""
-	if scope is None:
-		return frappe.get_all(doctype, filters=filters, fields=fields, order_by=order_by)
-	return frappe.get_list(
-		doctype, filters=filters, or_filters=scope.or_filters(doctype), fields=fields, order_by=order_by
-	)
+	"""get_list (the user's scope) when a scope is given, else get_all."""
+	read = frappe.get_all if scope is None else frappe.get_list
+	return read(doctype, filters=filters, fields=fields, order_by=order_by)
 
 
 def day_bounds(span: Span) -> list[datetime]:
@@ -195,6 +190,7 @@ def verification_rounds(span: Span, *, department=None, scope: Scope | None = No
 			V.media_order,
 			V.outcome,
 			V.verified_on,
+			V.handed_over_on,
 			V.verifier,
 			V.round_no,
 			V.customer_name,
@@ -215,12 +211,7 @@ def verification_rounds(span: Span, *, department=None, scope: Scope | None = No
 				VERIFICATION, filters={"name": ["in", [r.name for r in rows] or [""]]}, pluck="name"
 			)
 		)
-		rows = [
-			r
-			for r in rows
-			if r.name in permitted
-			and scope.allows(department=r.department, bureau=r.bureau, account_executive=r.account_executive)
-		]
+		rows = [r for r in rows if r.name in permitted]
 	return rows
 
 
@@ -259,9 +250,7 @@ def target_rows(months: list[date], *, department=None, scope: Scope | None = No
 		"target_amount",
 		"target_new_customers",
 	]
-	if scope is None:
-		return frappe.get_all(TARGET, filters=filters, fields=fields)
-	return frappe.get_list(TARGET, filters=filters, or_filters=scope.target_filters(), fields=fields)
+	return (frappe.get_all if scope is None else frappe.get_list)(TARGET, filters=filters, fields=fields)
 
 
 def as_targets(rows) -> list[sales_targets.Target]:

@@ -7,8 +7,9 @@ from frappe import _
 from frappe.utils import flt, get_link_to_form
 
 from antara_sales.domain import sales_targets
+from antara_sales.roles import is_admin
+from antara_sales.services.departments import check_product_owning
 from antara_sales.services.sales_facts import MONTHS, TARGET, as_targets
-from antara_sales.services.settings import is_admin
 
 
 def set_month(target):
@@ -20,13 +21,7 @@ def set_month(target):
 
 
 def check_department_and_product(target):
-	kind = frappe.get_cached_value("ANTARA Department", target.department, "department_kind")
-	if kind != "Product-Owning":
-		frappe.throw(
-			_("{0} must be a product-owning department (6.1).").format(
-				frappe.bold(_("Product-Owning Department"))
-			)
-		)
+	check_product_owning(target.department, _("Product-Owning Department"), "6.1")
 	if target.product:
 		owner = frappe.get_cached_value("ANTARA Product", target.product, "department")
 		if owner != target.department:
@@ -49,7 +44,7 @@ def check_amounts(target):
 def check_who_sets_it(target):
 	"""The department's Manager or its supervising GM sets its targets (6.1); admins set any."""
 	user = frappe.session.user
-	if is_admin(user) or "System Manager" in frappe.get_roles(user):
+	if is_admin(user):
 		return
 	people = frappe.get_cached_value("ANTARA Department", target.department, ["manager", "general_manager"])
 	if user not in people:

@@ -1,6 +1,7 @@
-"""When a document entered its workflow state, from its Version history (the procedure's DocTypes
-track changes): the ageing of the pipeline and the turnaround of verification (6.5) are measured
-from it. A state written without a Version (a system job's db_set) falls back to the last change."""
+"""When a document entered its workflow state: the ageing of the pipeline and the turnaround of
+verification (6.5) are measured from it. Each step writes the document's `status_since` (and the
+verification round its `handed_over_on`); documents from before those fields are read from their
+Version history, and a state written without either falls back to the last change."""
 
 import json
 from collections import defaultdict
@@ -8,6 +9,8 @@ from datetime import datetime
 
 import frappe
 from frappe.utils import get_datetime
+
+from antara_sales.services import steps
 
 
 def state_changes(doctype: str, names: list[str], field: str = "status") -> dict[str, list[tuple]]:
@@ -31,11 +34,14 @@ def state_changes(doctype: str, names: list[str], field: str = "status") -> dict
 	return out
 
 
-def in_state_since(doctype: str, docs: list, field: str = "status", first_state: str = "Draft") -> dict:
-	"""name -> when the document entered its current state."""
-	changes = state_changes(doctype, [d.name for d in docs], field)
-	since = {}
-	for doc in docs:
+def in_state_since(doctype: str, docs: list, field: str = "status") -> dict:
+	"""name -> when the document entered its current state: its own `status_since` (written by
+	the workflow guard on each step), or for documents older than that field, its Versions."""
+	since = {d.name: get_datetime(d.status_since) for d in docs if d.get("status_since")}
+	older = [d for d in docs if d.name not in since]
+	changes = state_changes(doctype, [d.name for d in older], field)
+	first_state = steps.state(doctype, "draft")
+	for doc in older:
 		entered = [when for when, _old, new in changes.get(doc.name, []) if new == doc.get(field)]
 		if entered:
 			since[doc.name] = entered[-1]

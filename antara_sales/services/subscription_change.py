@@ -11,16 +11,19 @@ import frappe
 from frappe import _
 from frappe.utils import get_link_to_form, getdate
 
+from antara_sales.doctypes import CONTRACT
 from antara_sales.services import customer as customer_service
-from antara_sales.services import order_lines, workflow_guard
+from antara_sales.services import order_lines, steps, verification, workflow_guard
 
 LINE_CHANGES = ("Add Product", "Remove Product", "Change Quantity", "Change Period", "Renew")
-NO_LINE_CHANGES = ("Suspend", "Terminate")
+# The changes without new lines, and the contract's workflow step each takes.
+CONTRACT_STEPS = {"Suspend": "suspend", "Terminate": "terminate"}
+NO_LINE_CHANGES = tuple(CONTRACT_STEPS)
 
 
 def active_contract(change):
-	contract = frappe.get_doc("ANTARA Cooperation Contract", change.contract)
-	if contract.docstatus != 1 or contract.status not in ("Signed", "Suspended"):
+	contract = frappe.get_doc(CONTRACT, change.contract)
+	if contract.docstatus != 1 or not steps.is_at(contract, "signed", "suspended"):
 		frappe.throw(
 			_("{0} is {1}; only a signed, active contract can be changed (F/KOM/004).").format(
 				get_link_to_form(contract.doctype, contract.name), _(contract.status)
@@ -63,6 +66,7 @@ def contract_lines(contract_name: str) -> dict:
 
 
 def validate(change):
+	verification.handed_over(change)
 	contract = active_contract(change)
 	prefill(change, contract)
 	if change.change_type in NO_LINE_CHANGES:
@@ -86,9 +90,9 @@ def validate(change):
 def apply_to_contract(change):
 	"""Approving a verified change (the workflow's Approve submits it) amends the contract, in the
 	approving Manager's name."""
-	if change.status != "Approved":
+	if not steps.is_at(change, "approved"):
 		return  # a rejected change is only frozen
-	contract = frappe.get_doc("ANTARA Cooperation Contract", change.contract)
+	contract = frappe.get_doc(CONTRACT, change.contract)
 	if change.change_type == "Terminate":
 		contract.terminated_on = change.effective_date
 	elif change.change_type not in NO_LINE_CHANGES:
@@ -99,6 +103,6 @@ def apply_to_contract(change):
 	contract.add_comment("Info", _("Amended by {0} ({1}).").format(change.name, _(change.change_type)))
 	contract.save()
 	if change.change_type in NO_LINE_CHANGES:
-		workflow_guard.apply(contract, change.change_type)  # the contract's Suspend / Terminate
+		workflow_guard.apply(contract, steps.action(contract.doctype, CONTRACT_STEPS[change.change_type]))
 	change.db_set({"approved_by": frappe.session.user, "contract_revision": contract.revision})
 	customer_service.refresh_status(contract.customer)

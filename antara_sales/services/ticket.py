@@ -7,11 +7,13 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, escape_html, get_link_to_form, today
 
+from antara_sales.doctypes import CONTRACT, TICKET
 from antara_sales.domain import fulfilment as rules
-from antara_sales.services.notify import notify
-from antara_sales.services.settings import get_settings, is_admin
+from antara_sales.domain import print_text
+from antara_sales.roles import is_admin
+from antara_sales.services.notify import NEW_TICKET, notify_from_template
+from antara_sales.services.settings import get_settings
 
-TICKET = "ANTARA Ticket"
 SETTINGS_DEPARTMENT = {
 	rules.TECHNICAL: ("default_technical_department", "technical_sla_days"),
 	rules.EDITORIAL: ("default_editorial_department", "editorial_sla_days"),
@@ -81,7 +83,6 @@ def open_ticket(contract, work: str, products: list, *, on, change=None):
 		}
 	)
 	ticket.flags.ignore_permissions = True
-	ticket.flags.by_fulfilment = True
 	ticket.insert()
 	assign(ticket, department_people(department))
 	return ticket
@@ -134,11 +135,12 @@ def assign(ticket, users: list[str]):
 			frappe.share.add_docshare(
 				TICKET, ticket.name, user, write=1, flags={"ignore_share_permission": True}
 			)
-	notify(
+	notify_from_template(
 		users,
 		ticket,
-		_("New ticket {0}: {1}, due {2}").format(ticket.name, ticket.subject, ticket.due_date),
-		ticket.details + "<p>" + _("Open it: {0}").format(get_link_to_form(TICKET, ticket.name)) + "</p>",
+		NEW_TICKET,
+		due_date=print_text.tanggal(ticket.due_date),
+		link=get_link_to_form(TICKET, ticket.name),
 	)
 
 
@@ -155,7 +157,6 @@ def cancel_open(contract_name: str, reason: str) -> list[str]:
 		ticket = frappe.get_doc(TICKET, name)
 		ticket.status = rules.CANCELLED
 		ticket.resolution = reason
-		ticket.flags.by_fulfilment = True
 		ticket.flags.ignore_permissions = True
 		ticket.save()
 	return names
@@ -166,9 +167,10 @@ def cancel_open(contract_name: str, reason: str) -> list[str]:
 
 def check_status_change(ticket):
 	"""The department's people move their tickets Open → In Progress → Done; Cancelled comes from
-	the contract. An admin may do anything, e.g. reopen a ticket closed by mistake."""
+	the contract (cancelled_with_contract). An admin may do anything, e.g. reopen a ticket closed by
+	mistake."""
 	before = ticket.get_doc_before_save()
-	if ticket.flags.by_fulfilment or not before or before.status == ticket.status:
+	if not before or before.status == ticket.status or cancelled_with_contract(ticket, before):
 		return
 	user = frappe.session.user
 	if is_admin(user):
@@ -185,6 +187,25 @@ def check_status_change(ticket):
 			),
 			title=_("Invalid Status"),
 		)
+
+
+def cancelled_with_contract(ticket, before) -> bool:
+	"""An open ticket cancelled because its contract ended (cancelled, or terminated by an approved
+	F/KOM/004 change): the fulfilment service's own move (6.8), read from the contract rather than
+	passed along by whoever saved the ticket (issue 12)."""
+	if ticket.status != rules.CANCELLED or before.status not in rules.STILL_OPEN:
+		return False
+	contract = frappe.db.get_value(CONTRACT, ticket.contract, ["docstatus", "terminated_on"], as_dict=True)
+	return bool(contract) and (contract.docstatus == 2 or bool(contract.terminated_on))
+
+
+def refreshes_contract(ticket) -> bool:
+	"""Whether this save updates the contract's fulfilment at a glance (6.8): a person's change to the
+	ticket does. The service's own writes do not (issue 12): the fulfilment job opens tickets and
+	refreshes the contract once afterwards; a cancelled or terminated contract's summary is written
+	once by its cancellation or by the job."""
+	before = ticket.get_doc_before_save()
+	return before is not None and not cancelled_with_contract(ticket, before)
 
 
 def require_resolution(ticket):

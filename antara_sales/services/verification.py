@@ -6,13 +6,12 @@ import frappe
 from frappe import _
 from frappe.utils import get_link_to_form, now_datetime
 
+from antara_sales.roles import is_admin
 from antara_sales.services import customer as customer_service
-from antara_sales.services import workflow_guard
+from antara_sales.services import steps, workflow_guard
 from antara_sales.services.delegation import acting_for
-from antara_sales.services.media_order import EDITABLE_STATES
-from antara_sales.services.settings import is_admin
+from antara_sales.services.people import assigned_verifiers
 
-AWAITING = "Submitted for Verification"
 CHECKS = (
 	("customer_data_check", "customer_data_remark", "6.5.1 Customer Data Correct"),
 	("product_check", "product_remark", "6.5.2 Product Correct"),
@@ -34,28 +33,36 @@ def target_of(verification):
 	return frappe.get_doc("ANTARA Subscription Change", verification.subscription_change)
 
 
-OUTCOME_ACTIONS = {"Passed": "Verify", "Clarify": "Ask for Clarification", "Rejected": "Reject"}
+# The workflow step each outcome of a round takes (its transitions' conditions read the outcome).
+OUTCOME_STEPS = {"Passed": "verify", "Clarify": "clarify", "Rejected": "reject"}
+# Where the AE hands the document over from: a new form, or one sent back for clarification.
+REQUEST_STEPS = {"draft": "submit", "clarification": "resubmit"}
 
 
 def request(doc):
 	"""The AE hands the documents to the assigned Assistant Manager (6.5): the workflow action
 	Submit for Verification (or Resubmit after a clarification, 6.5.3.1)."""
-	if doc.status not in EDITABLE_STATES or doc.docstatus != 0:
+	step = REQUEST_STEPS.get(steps.key_of(doc.doctype, doc.status))
+	if not step or doc.docstatus != 0:
 		frappe.throw(_("{0} is {1}; it cannot be sent for verification now.").format(doc.name, _(doc.status)))
-	action = "Submit for Verification" if doc.status == "Draft" else "Resubmit"
-	return workflow_guard.apply(doc, action)
+	return workflow_guard.apply(doc, steps.action(doc.doctype, step))
+
+
+def handed_over(doc) -> bool:
+	"""Whether this save hands the document to the verifier (Submit for Verification, Resubmit);
+	if so it waits for a new round's outcome (6.5). Call from the document's validate."""
+	entering = (
+		not doc.is_new()
+		and doc.has_value_changed(steps.state_field(doc.doctype))
+		and steps.is_at(doc, "verification")
+	)
+	if entering:
+		doc.verification_outcome = None
+	return entering
 
 
 def department_of(target) -> str:
 	return target.department
-
-
-def assigned_verifiers(department: str) -> list[str]:
-	return frappe.get_all(
-		"ANTARA Department Member",
-		filters={"parent": department, "parenttype": "ANTARA Department", "is_verifier": 1},
-		pluck="user",
-	)
 
 
 def prefill(verification, target):
@@ -71,6 +78,7 @@ def prefilled_values(target, new_round: bool = True) -> dict:
 		"department": target.department,
 	}
 	if new_round:
+		values["handed_over_on"] = target.get("status_since")  # the turnaround of 6.5 starts here
 		link_field = "media_order" if target.doctype == "ANTARA Media Order" else "subscription_change"
 		values["round_no"] = (
 			frappe.db.count("ANTARA Order Verification", {link_field: target.name, "docstatus": 1}) + 1
@@ -111,10 +119,12 @@ def check_verifier(verification, target):
 
 def validate(verification):
 	target = target_of(verification)
-	if verification.docstatus == 0 and target.status != AWAITING:
+	if verification.docstatus == 0 and not steps.is_at(target, "verification"):
 		frappe.throw(
 			_("{0} is {1}, not {2}.").format(
-				get_link_to_form(target.doctype, target.name), _(target.status), _(AWAITING)
+				get_link_to_form(target.doctype, target.name),
+				_(target.status),
+				_(steps.state(target.doctype, "verification")),
 			),
 			title=_("Not Awaiting Verification"),
 		)
@@ -154,13 +164,20 @@ def check_outcome(verification):
 
 
 def apply_outcome(verification):
-	"""Take the workflow action that the outcome calls for, in the verifier's name; the workflow's
-	conditions check that the latest verification round has that outcome."""
+	"""Record the round's outcome on the verified document, once, and take the workflow action it
+	calls for in the verifier's name; the action's condition reads the recorded outcome."""
 	verification.db_set("verified_on", now_datetime())
 	target = target_of(verification)
 	remark = None if verification.outcome == "Passed" else verification.outcome_remark
-	target.db_set({"last_verification_remark": remark, "workflow_remark": remark}, update_modified=False)
-	target = workflow_guard.apply(target, OUTCOME_ACTIONS[verification.outcome])
+	target.db_set(
+		{
+			"verification_outcome": verification.outcome,
+			"last_verification_remark": remark,
+			"workflow_remark": remark,
+		},
+		update_modified=False,
+	)
+	target = workflow_guard.apply(target, steps.action(target.doctype, OUTCOME_STEPS[verification.outcome]))
 	if verification.outcome == "Rejected":  # 6.5.3.2
 		tell_customer_of_rejection(target, verification.outcome_remark)
 
@@ -173,17 +190,14 @@ def tell_customer_of_rejection(target, reason: str):
 			"Info", _("The customer has no email address: tell them of the rejection another way.")
 		)
 		return
+	from antara_sales.services import notify
+
+	letter = notify.render(notify.REJECTION, target, reason=reason)  # admins word it in the desk
 	try:
 		frappe.sendmail(
 			recipients=[email],
-			subject=_("Your application {0} to ANTARA was not accepted").format(target.name),
-			message=_(
-				"Dear {0},<br><br>We are sorry to tell you that your application {1} was not accepted.<br>Reason: {2}<br><br>Perum LKBN ANTARA"
-			).format(
-				frappe.utils.escape_html(target.customer_name),
-				target.name,
-				frappe.utils.escape_html(reason),
-			),
+			subject=notify.email_subject(letter.subject),
+			message=letter.message,
 			reference_doctype=target.doctype,
 			reference_name=target.name,
 		)

@@ -11,12 +11,12 @@ import frappe
 from frappe import _
 from frappe.utils import flt, get_link_to_form, getdate, now_datetime, today
 
+from antara_sales.doctypes import ACTION_ITEM, DEPARTMENT, MEETING
 from antara_sales.domain import meeting_evaluation, sales_calendar
-from antara_sales.services import sales_facts
-from antara_sales.services.settings import is_admin
+from antara_sales.roles import is_admin
+from antara_sales.services import sales_facts, steps
+from antara_sales.services.departments import PRODUCT_OWNING, check_product_owning
 
-MEETING = "ANTARA Weekly Sales Meeting"
-ACTION_ITEM = "ANTARA Meeting Action Item"
 REFERENCE_DOCTYPES = {
 	meeting_evaluation.CONTRACT: sales_facts.CONTRACT,
 	meeting_evaluation.MEDIA_ORDER: sales_facts.ORDER,
@@ -33,13 +33,8 @@ TODO_TO_ITEM = {v: k for k, v in ITEM_TO_TODO.items()}
 
 def set_people(meeting):
 	"""6.1: the department's Manager chairs, the division's General Manager supervises."""
-	dept = frappe.get_cached_doc("ANTARA Department", meeting.department)
-	if dept.department_kind != "Product-Owning":
-		frappe.throw(
-			_("{0} must be a product-owning department: it holds the weekly sales meeting (6.1).").format(
-				frappe.bold(_("Product-Owning Department"))
-			)
-		)
+	check_product_owning(meeting.department, _("Product-Owning Department"), "6.1")
+	dept = frappe.get_cached_doc(DEPARTMENT, meeting.department)
 	meeting.chair = dept.manager
 	meeting.supervisor = dept.general_manager or frappe.get_cached_value(
 		"ANTARA Division", dept.division, "general_manager"
@@ -50,11 +45,7 @@ def set_people(meeting):
 def check_who_records_it(meeting):
 	"""Only the department's chair or supervisor (or an admin) records its meeting."""
 	user = frappe.session.user
-	if (
-		user in (meeting.chair, meeting.supervisor)
-		or is_admin(user)
-		or "System Manager" in frappe.get_roles(user)
-	):
+	if user in (meeting.chair, meeting.supervisor) or is_admin(user):
 		return
 	frappe.throw(
 		_("The weekly meeting of {0} is recorded by its Manager {1} (6.1).").format(
@@ -297,7 +288,7 @@ def record_submission(meeting):
 def record_acknowledgement(meeting):
 	"""The supervising GM acknowledges the minutes (6.1); the GM and time are recorded."""
 	before = meeting.get_doc_before_save()
-	if meeting.status != "Acknowledged" or (before and before.status == "Acknowledged"):
+	if not steps.is_at(meeting, "acknowledged") or (before and steps.is_at(before, "acknowledged")):
 		return
 	user = frappe.session.user
 	if user != meeting.supervisor and not is_admin(user):
@@ -360,7 +351,7 @@ def departments_without_meeting(week_start) -> list:
 		d
 		for d in frappe.get_all(
 			"ANTARA Department",
-			filters={"department_kind": "Product-Owning", "is_active": 1},
+			filters={"department_kind": PRODUCT_OWNING, "is_active": 1},
 			fields=["name", "manager"],
 			order_by="name",
 		)
@@ -376,9 +367,16 @@ def send_meeting_reminders(on_date=None) -> list[str]:
 	label = sales_calendar.week_label(day)
 	from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
 
+	from antara_sales.services import notify
+
 	reminded = []
 	for dept in departments_without_meeting(week.start):
-		subject = _("Weekly sales meeting of {0} for {1} is not recorded yet (6.1)").format(dept.name, label)
+		reminder = notify.render(  # admins word it in the desk
+			notify.MEETING_REMINDER,
+			frappe.get_cached_doc(DEPARTMENT, dept.name),
+			week_label=label,
+		)
+		subject = reminder.subject
 		if frappe.db.exists(
 			"Notification Log",
 			{
@@ -396,9 +394,7 @@ def send_meeting_reminders(on_date=None) -> list[str]:
 				"document_type": "ANTARA Department",
 				"document_name": dept.name,
 				"subject": subject,
-				"email_content": _(
-					"Last week's figures are ready: create this week's {0} for {1} and the evaluation (6.1.1) is filled in for you."
-				).format(_("Weekly Sales Meeting"), frappe.bold(dept.name)),
+				"email_content": reminder.message,
 			},
 		)
 		reminded.append(dept.name)

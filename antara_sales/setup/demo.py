@@ -5,15 +5,19 @@ sales run through the procedure P/SMM/KOM/001 (6.3 Media Order, 6.5 verification
     bench --site antara.localhost execute antara_sales.setup.demo.load
 
 Idempotent: every record is looked up before it is made, and a sale that stopped half-way is
-resumed at the step it reached. Not for production sites, and never imported by the tests."""
+resumed at the step it reached. Not for production sites. It and the tests' factories build
+records with the same builders (setup/builders.py); neither imports the other."""
 
 import frappe
-from frappe.utils import cint, getdate
+from frappe.utils import add_days, cint, get_first_day, getdate, today
 
 from antara_sales import roles
+from antara_sales.doctypes import CONTRACT, CUSTOMER, DEPARTMENT, INVOICE, MEDIA_ORDER, SETTINGS
 from antara_sales.services import contract as contract_service
-from antara_sales.services.settings import SETTINGS
-from antara_sales.tests.factories import (
+from antara_sales.services import fulfilment, steps
+from antara_sales.services.departments import PRODUCT_OWNING
+from antara_sales.setup import demo_meetings
+from antara_sales.setup.builders import (
 	SIGNATURE,
 	act,
 	as_user,
@@ -24,9 +28,25 @@ from antara_sales.tests.factories import (
 	valid_npwp,
 	verify,
 )
+from antara_sales.setup.demo_base import (
+	DEPT_CONTENT,
+	DEPT_FINANCE,
+	DEPT_IT,
+	DEPT_MULTIMEDIA,
+	DEPT_NEWSROOM,
+	DIV_MEDIA,
+	DIV_OPS,
+	DOMAIN,
+	USERS,
+	_created,
+	_existing,
+	created,
+	customer_by_name,
+	email,
+	existing,
+)
 
 PASSWORD = "Antara-Demo-2026"
-DOMAIN = "antara.demo"
 # The desk's language for ANTARA's staff (issue 10): the site and every demo user. Each user can
 # switch to English under My Settings; a later `make demo` leaves that choice alone.
 LANGUAGE = "id"
@@ -34,31 +54,6 @@ LANGUAGE_APPLIED_KEY = "antara_demo_language"
 
 # The admin the setup wizard makes (System Manager and every other role).
 ADMIN = frappe._dict(email=f"admin@{DOMAIN}", full_name="Admin Sistem ANTARA")
-
-# One user per role of the procedure (antara_sales/roles.py).
-USERS = {
-	"ae": ("rizky.pratama", "Rizky Pratama", roles.ACCOUNT_EXECUTIVE),
-	"verifier": ("dewi.lestari", "Dewi Lestari", roles.ASSISTANT_MANAGER),
-	"manager": ("budi.santoso", "Budi Santoso", roles.MANAGER),
-	"gm": ("hendra.wijaya", "Hendra Wijaya", roles.GENERAL_MANAGER),
-	"technical": ("agus.setiawan", "Agus Setiawan", roles.TECHNICAL),
-	"editorial": ("siti.rahmawati", "Siti Rahmawati", roles.EDITORIAL),
-	"finance": ("ratna.sari", "Ratna Sari", roles.FINANCE),
-	"admin": ("indah.permatasari", "Indah Permatasari", roles.SALES_ADMIN),
-	# GM of the second division, and the Provincial Bureau heads (clause 3: Managers and Bureau
-	# Heads answer for their own products).
-	"gm2": ("teguh.santoso", "Teguh Santoso", roles.GENERAL_MANAGER),
-	"head_jabar": ("asep.hidayat", "Asep Hidayat", roles.MANAGER),
-	"head_jatim": ("eko.prasetyo", "Eko Prasetyo", roles.MANAGER),
-	"head_sumut": ("rudi.simanjuntak", "Rudi Simanjuntak", roles.MANAGER),
-	"head_bali": ("made.wirawan", "I Made Wirawan", roles.MANAGER),
-	"head_sulsel": ("andi.syamsuddin", "Andi Syamsuddin", roles.MANAGER),
-}
-
-
-def email(key: str) -> str:
-	return f"{USERS[key][0]}@{DOMAIN}"
-
 
 HEAD_OFFICE = "Kantor Pusat Jakarta"
 BUREAUS = [
@@ -113,20 +108,13 @@ BUREAUS = [
 	),
 ]
 
-DIV_MEDIA = "Layanan Media dan Komunikasi"
-DIV_OPS = "Pemberitaan dan Operasional"
 DIVISIONS = [(DIV_MEDIA, "gm"), (DIV_OPS, "gm2")]
 
-DEPT_CONTENT = "Kerjasama dan Konten"
-DEPT_MULTIMEDIA = "Pemasaran Produk Multimedia"
-DEPT_IT = "Teknologi Informasi"
-DEPT_NEWSROOM = "Redaksi"
-DEPT_FINANCE = "Keuangan"
 SELLING = [{"user": "ae"}, {"user": "verifier", "is_verifier": 1}]
 DEPARTMENTS = [
 	# name, kind, division, manager, members
-	(DEPT_CONTENT, "Product-Owning", DIV_MEDIA, "manager", SELLING),
-	(DEPT_MULTIMEDIA, "Product-Owning", DIV_MEDIA, "manager", SELLING),
+	(DEPT_CONTENT, PRODUCT_OWNING, DIV_MEDIA, "manager", SELLING),
+	(DEPT_MULTIMEDIA, PRODUCT_OWNING, DIV_MEDIA, "manager", SELLING),
 	(DEPT_IT, "Technical", DIV_OPS, "technical", [{"user": "technical"}]),
 	(DEPT_NEWSROOM, "Editorial", DIV_OPS, "editorial", [{"user": "editorial"}]),
 	(DEPT_FINANCE, "Finance", DIV_OPS, "finance", [{"user": "finance"}]),
@@ -328,7 +316,8 @@ Perum LKBN ANTARA.</li>
 sebelum berlaku.</li>
 </ol>"""
 
-# The sales: each is found again by (customer, order date), and driven up to `target`.
+# The sales: each is found again by (customer, order date), and driven up to `target` (a procedure
+# step's key, services/steps.py).
 #   Signed: verified, contract drawn up, signed by the GM and then by the customer (6.5-6.7).
 SALES = [
 	# PT Kabar Nusantara Media: three consecutive yearly contracts -> Existing (5.4).
@@ -343,7 +332,7 @@ SALES = [
 		end="2024-12-31",
 		gm_signed="2023-12-11",
 		customer_signed="2023-12-14",
-		target="Signed",
+		target="signed",
 	),
 	dict(
 		customer="PT Kabar Nusantara Media",
@@ -356,7 +345,7 @@ SALES = [
 		end="2025-12-31",
 		gm_signed="2024-12-09",
 		customer_signed="2024-12-12",
-		target="Signed",
+		target="signed",
 	),
 	dict(
 		customer="PT Kabar Nusantara Media",
@@ -369,7 +358,7 @@ SALES = [
 		end="2026-12-31",
 		gm_signed="2025-12-08",
 		customer_signed="2025-12-11",
-		target="Signed",
+		target="signed",
 	),
 	# Diskominfo Jawa Barat: one contract -> New (5.3).
 	dict(
@@ -383,7 +372,7 @@ SALES = [
 		end="2027-03-31",
 		gm_signed="2026-03-16",
 		customer_signed="2026-03-19",
-		target="Signed",
+		target="signed",
 	),
 	# Orders still in the procedure (the customers stay Prospect).
 	dict(
@@ -393,7 +382,7 @@ SALES = [
 		order_date="2026-11-16",
 		start="2027-01-01",
 		end="2027-12-31",
-		target="Draft",
+		target="draft",
 	),
 	dict(
 		customer="PT Celebes Media Grup",
@@ -403,7 +392,7 @@ SALES = [
 		form_signed="2026-11-12",
 		start="2026-12-01",
 		end="2027-11-30",
-		target="Submitted for Verification",
+		target="verification",
 	),
 	dict(
 		customer="PT Surya Timur Televisi",
@@ -414,7 +403,7 @@ SALES = [
 		verified="2026-11-20",
 		start="2027-01-01",
 		end="2027-12-31",
-		target="Awaiting GM Signature",  # the GM's inbox holds a contract to sign (6.7)
+		target="gm_signature",  # the GM's inbox holds a contract to sign (6.7)
 	),
 	dict(
 		customer="Ni Luh Putu Ayu Lestari",
@@ -424,7 +413,7 @@ SALES = [
 		form_signed="2026-11-05",
 		start="2026-12-01",
 		end="2027-05-31",
-		target="Needs Clarification",
+		target="clarification",
 		remark=(
 			"Pelanggan perorangan meminta paket 30 foto per bulan untuk blog pribadinya, bukan Layanan "
 			"Foto penuh. Mohon dikonfirmasi ulang dengan pelanggan produk dan lisensi penggunaannya."
@@ -433,18 +422,7 @@ SALES = [
 ]
 
 # Sales that reach a contract: signed, or waiting for the GM's signature.
-CONTRACT_TARGETS = ("Signed", "Awaiting GM Signature")
-
-created: dict[str, list[str]] = {}
-existing: dict[str, int] = {}
-
-
-def _created(doctype: str, name: str):
-	created.setdefault(doctype, []).append(name)
-
-
-def _existing(doctype: str):
-	existing[doctype] = existing.get(doctype, 0) + 1
+CONTRACT_TARGETS = ("signed", "gm_signature")
 
 
 def is_setup_complete() -> bool:
@@ -558,7 +536,7 @@ def ensure_organisation():
 		insert_once("ANTARA Division", name, {"division_name": name, "general_manager": email(gm)})
 	for name, kind, division, manager, members in DEPARTMENTS:
 		insert_once(
-			"ANTARA Department",
+			DEPARTMENT,
 			name,
 			{
 				"department_name": name,
@@ -610,18 +588,14 @@ def ensure_settings():
 	_created(SETTINGS, ", ".join(missing))
 
 
-def customer_by_name(name: str) -> str | None:
-	return frappe.db.get_value("ANTARA Customer", {"customer_name": name})
-
-
 def ensure_customers():
 	for name, (kind, seed, bureau, mail, phone, address, city, province, contact) in CUSTOMERS.items():
 		if customer_by_name(name):
-			_existing("ANTARA Customer")
+			_existing(CUSTOMER)
 			continue
 		contact_name, designation, contact_phone, contact_email = contact
 		values = {
-			"doctype": "ANTARA Customer",
+			"doctype": CUSTOMER,
 			"customer_type": kind,
 			"customer_name": name,
 			"npwp": valid_npwp(seed),
@@ -643,16 +617,16 @@ def ensure_customers():
 		}
 		with as_user(email("ae")):  # the AE records the prospect (6.3)
 			doc = frappe.get_doc(values).insert()
-		_created("ANTARA Customer", f"{doc.name} {name}")
+		_created(CUSTOMER, f"{doc.name} {name}")
 
 
 def org_for(department: str, bureau: str) -> frappe._dict:
-	"""The people of one sale, as antara_sales.tests.factories expects them."""
+	"""The people of one sale, as setup/builders.py expects them."""
 	return frappe._dict(
 		ae=email("ae"),
 		verifier=email("verifier"),
 		manager=email("manager"),
-		gm=frappe.db.get_value("ANTARA Department", department, "general_manager"),
+		gm=frappe.db.get_value(DEPARTMENT, department, "general_manager"),
 		department=department,
 		bureau=bureau,
 	)
@@ -662,11 +636,11 @@ def sign(org, contract_name: str, *, gm_on: str, customer_on: str, signatory: st
 	"""6.7 through the workflow: Manager review, the GM signs first, then the customer; the AE
 	records the customer's signature and the copy handed over. As factories.sign_contract, with the
 	customer's own signatory."""
-	contract = frappe.get_doc("ANTARA Cooperation Contract", contract_name)
-	act(org.ae, contract, "Send for Review")
-	act(org.manager, contract, "Approve")
+	contract = frappe.get_doc(CONTRACT, contract_name)
+	act(org.ae, contract, steps.action(CONTRACT, "send_for_review"))
+	act(org.manager, contract, steps.action(CONTRACT, "approve"))
 	edit(org.gm, contract, gm_signature=SIGNATURE, gm_signed_on=gm_on)
-	act(org.gm, contract, "Sign as GM")
+	act(org.gm, contract, steps.action(CONTRACT, "sign_gm"))
 	edit(
 		org.ae,
 		contract,
@@ -676,7 +650,7 @@ def sign(org, contract_name: str, *, gm_on: str, customer_on: str, signatory: st
 		customer_copy_given_on=customer_on,
 		customer_copy_given_to=signatory,
 	)
-	return act(org.ae, contract, "Record Customer Signature")
+	return act(org.ae, contract, steps.action(CONTRACT, "sign_customer"))
 
 
 def run_sale(sale: dict):
@@ -684,15 +658,15 @@ def run_sale(sale: dict):
 	sale = frappe._dict(sale)
 	customer = customer_by_name(sale.customer)
 	contact_name, designation, *_rest = CUSTOMERS[sale.customer][8]
-	org = org_for(sale.department, frappe.db.get_value("ANTARA Customer", customer, "bureau"))
-	steps = []
+	org = org_for(sale.department, frappe.db.get_value(CUSTOMER, customer, "bureau"))
+	done = []
 
 	name = frappe.db.get_value(
-		"ANTARA Media Order", {"customer": customer, "order_date": sale.order_date, "docstatus": ("<", 2)}
+		MEDIA_ORDER, {"customer": customer, "order_date": sale.order_date, "docstatus": ("<", 2)}
 	)
 	if not name:
 		extra = {"order_date": sale.order_date, "administrative_terms": None}  # the settings' terms
-		if sale.target != "Draft":
+		if sale.target != "draft":
 			extra.update(signatory_name=contact_name, signatory_title=designation, signed_on=sale.form_signed)
 		order = make_order(
 			org,
@@ -700,39 +674,39 @@ def run_sale(sale: dict):
 			sale.products,
 			start=sale.start,
 			end=sale.end,
-			complete=sale.target != "Draft",
+			complete=sale.target != "draft",
 			**extra,
 		)
 		name = order.name
-		steps.append("order")
-	order = frappe.get_doc("ANTARA Media Order", name)
+		done.append("order")
+	order = frappe.get_doc(MEDIA_ORDER, name)
 
-	if order.status == "Draft" and sale.target != "Draft":
+	if steps.is_at(order, "draft") and sale.target != "draft":
 		request_verification(org, order)  # 6.5: the AE hands the form over
-		steps.append("sent for verification")
+		done.append("sent for verification")
 		order.reload()
 
-	if order.status == "Submitted for Verification" and sale.target == "Needs Clarification":
+	if steps.is_at(order, "verification") and sale.target == "clarification":
 		verify(org, order, outcome="Clarify", remark=sale.remark)  # 6.5.3.1
-		steps.append("clarification asked")
-	elif order.status == "Submitted for Verification" and sale.target in CONTRACT_TARGETS:
+		done.append("clarification asked")
+	elif steps.is_at(order, "verification") and sale.target in CONTRACT_TARGETS:
 		verification = verify(org, order)
 		if sale.verified:
 			verification.db_set("verified_on", f"{sale.verified} 10:00:00")
-		steps.append("verified")
+		done.append("verified")
 	order.reload()
 
 	if sale.target in CONTRACT_TARGETS:
-		if order.status == "Verified":
+		if steps.is_at(order, "verified"):
 			make_contract(org, order.name)  # 6.6
-			steps.append("contract drawn up")
+			done.append("contract drawn up")
 			order.reload()
-		contract = frappe.get_doc("ANTARA Cooperation Contract", order.contract)
-		if sale.target != "Signed":
-			if contract.status == "Draft":
-				act(org.ae, contract, "Send for Review")
-				act(org.manager, contract, "Approve")
-				steps.append("approved by the Manager")
+		contract = frappe.get_doc(CONTRACT, order.contract)
+		if sale.target != "signed":
+			if steps.is_at(contract, "draft"):
+				act(org.ae, contract, steps.action(CONTRACT, "send_for_review"))
+				act(org.manager, contract, steps.action(CONTRACT, "approve"))
+				done.append("approved by the Manager")
 		elif contract.docstatus == 0:
 			sign(
 				org,
@@ -741,13 +715,13 @@ def run_sale(sale: dict):
 				customer_on=sale.customer_signed,
 				signatory=contact_name,
 			)
-			steps.append("signed")
+			done.append("signed")
 		label = f"{order.name} -> {contract.name} ({sale.start} - {sale.end})"
 	else:
 		label = f"{order.name} ({order.status})"
 
-	if steps:
-		_created("Sale", f"{sale.customer}: {label}: {', '.join(steps)}")
+	if done:
+		_created("Sale", f"{sale.customer}: {label}: {', '.join(done)}")
 	else:
 		_existing("Sale")
 
@@ -756,7 +730,7 @@ def ensure_subscription_change():
 	"""A Subscription Change Form (F/KOM/004) as the AE drafts it: Diskominfo Jawa Barat adds
 	ANTARA TV to its signed contract (the print previews show it)."""
 	customer = customer_by_name("Dinas Komunikasi dan Informatika Provinsi Jawa Barat")
-	contract = frappe.db.get_value("ANTARA Cooperation Contract", {"customer": customer, "docstatus": 1})
+	contract = frappe.db.get_value(CONTRACT, {"customer": customer, "docstatus": 1})
 	if not contract:
 		return
 	if frappe.db.exists("ANTARA Subscription Change", {"contract": contract}):
@@ -782,33 +756,28 @@ def ensure_fulfilment():
 	worker, on the day the customer signed (tickets and the first invoice) and on each later period's
 	first day up to today (the daily job's invoices). Idempotent, like the job. As history, the
 	tickets of contracts signed before this year are done and invoices due before this month paid."""
-	from frappe.utils import add_days, get_first_day, today
-
-	from antara_sales.services import fulfilment
-
 	for row in frappe.get_all(
-		"ANTARA Cooperation Contract",
+		CONTRACT,
 		filters={"docstatus": 1},
 		fields=["name", "customer_signed_on", "account_executive"],
 		order_by="start_date",
 	):
 		with as_user(row.account_executive or email("ae")):
-			made = frappe.db.count("ANTARA Invoice", {"contract": row.name})
+			made = frappe.db.count(INVOICE, {"contract": row.name})
 			fulfilment.fulfil_contract(row.name, on=row.customer_signed_on)
-			day = frappe.db.get_value("ANTARA Cooperation Contract", row.name, "next_invoice_date")
+			day = frappe.db.get_value(CONTRACT, row.name, "next_invoice_date")
 			while day and getdate(day) <= getdate(today()):
 				fulfilment.fulfil_contract(row.name, on=day, first_invoice_only=False)
-				day = frappe.db.get_value("ANTARA Cooperation Contract", row.name, "next_invoice_date")
+				day = frappe.db.get_value(CONTRACT, row.name, "next_invoice_date")
 		if getdate(row.customer_signed_on).year < getdate(today()).year:
 			for ticket in frappe.get_all(
 				"ANTARA Ticket", filters={"contract": row.name, "status": "Open"}, pluck="name"
 			):
 				doc = frappe.get_doc("ANTARA Ticket", ticket)
 				doc.update({"status": "Done", "resolution": "Selesai sesuai kontrak (riwayat demo)."})
-				doc.flags.by_fulfilment = True
 				doc.save(ignore_permissions=True)
 		for invoice in frappe.get_all(
-			"ANTARA Invoice",
+			INVOICE,
 			filters={
 				"contract": row.name,
 				"docstatus": 1,
@@ -818,10 +787,10 @@ def ensure_fulfilment():
 			fields=["name", "due_date"],
 		):
 			if getdate(invoice.due_date) < get_first_day(today()):
-				doc = frappe.get_doc("ANTARA Invoice", invoice.name)
+				doc = frappe.get_doc(INVOICE, invoice.name)
 				doc.update({"paid_on": add_days(invoice.due_date, -3), "payment_reference": "TRF (demo)"})
 				doc.save(ignore_permissions=True)
-		now_made = frappe.db.count("ANTARA Invoice", {"contract": row.name})
+		now_made = frappe.db.count(INVOICE, {"contract": row.name})
 		if now_made > made:
 			_created("Fulfilment (6.8)", f"{row.name}: {now_made - made} invoices, tickets")
 		else:
@@ -840,11 +809,9 @@ def load():
 	ensure_products()
 	ensure_settings()
 	ensure_customers()
-	for sale in SALES:
+	# Issue 7: last week's sales too, then targets, feedback and last week's meeting (6.1, 6.2).
+	for sale in (*SALES, *demo_meetings.RECENT_SALES):
 		run_sale(sale)
-	# Issue 7: targets, last week's sales and feedback, and last week's meeting (6.1, 6.2).
-	from antara_sales.setup import demo_meetings
-
 	demo_meetings.load()
 	ensure_subscription_change()
 	ensure_fulfilment()
@@ -872,7 +839,7 @@ def print_summary():
 	print()
 	print("Customers:")
 	for row in frappe.get_all(
-		"ANTARA Customer",
+		CUSTOMER,
 		filters={"customer_name": ("in", list(CUSTOMERS))},
 		fields=["name", "customer_name", "customer_status", "consecutive_periods"],
 		order_by="name",
@@ -883,7 +850,7 @@ def print_summary():
 		)
 	print("Media Orders:")
 	for row in frappe.get_all(
-		"ANTARA Media Order",
+		MEDIA_ORDER,
 		fields=["name", "customer_name", "status", "grand_total", "contract"],
 		order_by="order_date",
 	):
@@ -893,7 +860,7 @@ def print_summary():
 		)
 	print("Contracts:")
 	for row in frappe.get_all(
-		"ANTARA Cooperation Contract",
+		CONTRACT,
 		fields=["name", "customer_name", "status", "start_date", "end_date", "grand_total"],
 		order_by="start_date",
 	):

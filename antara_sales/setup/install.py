@@ -14,7 +14,9 @@ def after_install():
 	ensure_roles()
 	ensure_settings_defaults()
 	ensure_currency()
+	ensure_workflow_fields()
 	ensure_workflows()
+	ensure_shipped_records()
 	ensure_print_setup()
 	ensure_inbox_field()
 
@@ -22,9 +24,48 @@ def after_install():
 def after_migrate():
 	ensure_roles()
 	ensure_settings_defaults()
+	ensure_workflow_fields()
 	ensure_workflows()
+	ensure_shipped_records()
 	ensure_print_setup()
 	ensure_inbox_field()
+
+
+def ensure_workflow_fields():
+	"""Before the workflows and their Assignment Rules: the procedure-step key of each state and
+	transition (services/steps.py), and the rule's department people (services/routing.py)."""
+	from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
+
+	from antara_sales.services.routing import MANAGER, PEOPLE_FIELD, VERIFIERS
+	from antara_sales.services.steps import KEY_FIELD
+
+	field = {
+		"fieldname": KEY_FIELD,
+		"fieldtype": "Data",
+		"label": "Procedure Step",
+		"in_list_view": 1,
+		"columns": 1,
+		"description": "The step of P/SMM/KOM/001 this row is; the app finds it by this key. Keep it when you "
+		"rename; leave it empty on a step you add.",
+	}
+	create_custom_fields(
+		{
+			"Workflow Document State": [{**field, "insert_after": "state"}],
+			"Workflow Transition": [{**field, "insert_after": "action"}],
+			"Assignment Rule": [
+				{
+					"fieldname": PEOPLE_FIELD,
+					"fieldtype": "Select",
+					"label": "Department's People",
+					"options": "\n".join(("", VERIFIERS, MANAGER)),
+					"insert_after": "rule",
+					"description": "On ANTARA's documents: assign every verifier the department's Manager "
+					"assigned (6.5), or the department's Manager, instead of the users or field above.",
+				}
+			],
+		},
+		update=True,
+	)
 
 
 def ensure_inbox_field():
@@ -74,6 +115,14 @@ def ensure_workflows():
 	from antara_sales.setup.workflows import sync_all
 
 	sync_all()
+
+
+def ensure_shipped_records():
+	"""After the workflows: the Email Templates, then the Assignment Rules, whose conditions name
+	workflow states (setup/shipped_records.py keeps what an admin edited)."""
+	from antara_sales.setup.shipped_records import sync_all
+
+	sync_all(("Email Template", "Assignment Rule"))
 
 
 def ensure_roles():

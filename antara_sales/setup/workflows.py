@@ -1,25 +1,36 @@
-"""Install the workflows declared in antara_sales/antara_sales/workflow/*.json (their one readable
-source of truth) without overwriting what an admin customised: see domain/workflow_sync.py."""
-
-import json
-from pathlib import Path
+"""The workflows declared in antara_sales/antara_sales/workflow/*.json (their one readable source of
+truth), installed without overwriting what an admin customised by the mechanism every shipped
+record shares (setup/shipped_records.py). What is particular to a Workflow is here: the states and
+actions it links to, and the states' messages."""
 
 import frappe
 
-from antara_sales.domain import workflow_sync
+from antara_sales.setup import shipped_records
 
-WORKFLOW_DIR = Path(__file__).resolve().parent.parent / "antara_sales" / "workflow"
-FINGERPRINT_KEY = "antara_sales_workflow_fingerprint:{0}"
+WORKFLOW = "Workflow"
 
 
 def shipped_definitions() -> list[dict]:
-	return [json.loads(path.read_text()) for path in sorted(WORKFLOW_DIR.glob("*.json"))]
+	return shipped_records.definitions(WORKFLOW)
 
 
 def sync_all():
 	for definition in shipped_definitions():
-		sync(definition)
+		shipped_records.sync(definition)
 		fill_state_messages(definition)
+
+
+def sync(definition: dict) -> str:
+	return shipped_records.sync(definition)
+
+
+def reset(name: str):
+	"""Replace a site's workflow with the shipped definition (discards customisations)."""
+	shipped_records.reset(name, WORKFLOW)
+
+
+def install(definition: dict):
+	shipped_records.install(definition)
 
 
 def fill_state_messages(definition: dict):
@@ -34,61 +45,6 @@ def fill_state_messages(definition: dict):
 	for row in rows:
 		if not row.message and shipped.get(row.state):
 			frappe.db.set_value("Workflow Document State", row.name, "message", shipped[row.state])
-
-
-def sync(definition: dict) -> str:
-	name = definition["name"]
-	shipped = workflow_sync.fingerprint(definition)
-	on_site = (
-		workflow_sync.fingerprint(frappe.get_doc("Workflow", name).as_dict())
-		if frappe.db.exists("Workflow", name)
-		else None
-	)
-	decision = workflow_sync.decide(shipped, on_site, frappe.db.get_default(FINGERPRINT_KEY.format(name)))
-	if decision == workflow_sync.INSTALL:
-		install(definition)
-		frappe.db.set_default(FINGERPRINT_KEY.format(name), shipped)
-	elif decision == workflow_sync.KEEP_CUSTOMISED:
-		frappe.log_error(
-			title=f"Workflow {name}: customised copy kept",
-			message=(
-				f"antara_sales ships a new definition of the workflow {name}, but this site's copy was "
-				"customised, so it was kept. Merge the change by hand in the Workflow form, or run "
-				f"`bench --site SITE execute antara_sales.setup.workflows.reset --args \"['{name}']\"` "
-				"to take the shipped one."
-			),
-		)
-	return decision
-
-
-def reset(name: str):
-	"""Replace a site's workflow with the shipped definition (discards customisations)."""
-	definition = next(d for d in shipped_definitions() if d["name"] == name)
-	install(definition)
-	frappe.db.set_default(FINGERPRINT_KEY.format(name), workflow_sync.fingerprint(definition))
-
-
-def install(definition: dict):
-	ensure_masters(definition)
-	values = {
-		k: v for k, v in definition.items() if not k.startswith("_") and k not in ("states", "transitions")
-	}
-	if frappe.db.exists("Workflow", definition["name"]):
-		workflow = frappe.get_doc("Workflow", definition["name"])
-		workflow.update(values)
-		workflow.set("states", [])
-		workflow.set("transitions", [])
-	else:
-		workflow = frappe.get_doc(values)
-	for row in definition["states"]:
-		workflow.append("states", row)
-	for row in definition["transitions"]:
-		workflow.append("transitions", row)
-	workflow.flags.ignore_permissions = True
-	if workflow.get("__islocal") or not frappe.db.exists("Workflow", workflow.name):
-		workflow.insert()
-	else:
-		workflow.save()
 
 
 def ensure_masters(definition: dict):

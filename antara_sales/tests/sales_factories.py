@@ -89,10 +89,14 @@ def feedback(contract_name: str, stars: int, submitted_on: str | None = None, co
 
 
 def record_state_change(doctype: str, name: str, old: str, new: str, *, days_ago: float = 0):
-	"""The Version a workflow step writes in production. Frappe writes no Versions in tests
-	(Document._save: ignore_version = frappe.flags.in_test), and the pipeline's ageing and the
-	verification turnaround are read from them, so the test writes the one it needs, dated."""
+	"""Date a step back in time: the document's `status_since` (what each step writes, and the
+	next verification round takes as its hand-over) when it is still in `new`, and the Version
+	that documents from before that field carry (Frappe writes no Versions in tests)."""
 	from frappe.utils import add_to_date, now_datetime
+
+	when = add_to_date(now_datetime(), seconds=-int(days_ago * 86400))
+	if frappe.db.get_value(doctype, name, "status") == new:
+		frappe.db.set_value(doctype, name, "status_since", when, update_modified=False)
 
 	version = frappe.get_doc(
 		{
@@ -104,6 +108,5 @@ def record_state_change(doctype: str, name: str, old: str, new: str, *, days_ago
 			),
 		}
 	).insert(ignore_permissions=True)
-	when = add_to_date(now_datetime(), seconds=-int(days_ago * 86400))
 	frappe.db.set_value("Version", version.name, {"creation": when, "modified": when}, update_modified=False)
 	return version.name

@@ -2,7 +2,12 @@
 people, the settings pointing at them, products with different needs and billing periods, and a
 few readers of what the fulfilment service left behind."""
 
+import inspect
+from contextlib import contextmanager
+from unittest.mock import patch
+
 import frappe
+from frappe.utils import background_jobs
 
 from antara_sales import roles
 from antara_sales.services import fulfilment
@@ -14,13 +19,14 @@ TICKET = "ANTARA Ticket"
 INVOICE = "ANTARA Invoice"
 CONTRACT = "ANTARA Cooperation Contract"
 KIND_ROLE = {"technical": roles.TECHNICAL, "editorial": roles.EDITORIAL, "finance": roles.FINANCE}
+SETTINGS_FIELDS = tuple(f"default_{kind}_department" for kind in KIND_ROLE)
 
 
 def staff_downstream(org) -> frappe._dict:
 	"""Each downstream department gets a head (its Manager) and a member, and becomes the settings'
-	default for its kind (6.8)."""
+	default for its kind (6.8). The settings are written without a save, so that no Version of them
+	outlives a committing test (SETTINGS_FIELDS are what it restores)."""
 	people = frappe._dict()
-	settings = frappe.get_single(SETTINGS)
 	for kind, role in KIND_ROLE.items():
 		head, staff = f.make_user(role), f.make_user(role)
 		department = frappe.get_doc("ANTARA Department", org[kind])
@@ -28,24 +34,42 @@ def staff_downstream(org) -> frappe._dict:
 		department.set("members", [{"user": staff}])
 		department.save()
 		people[kind] = [staff, head]
-		settings.set(f"default_{kind}_department", org[kind])
-	settings.save()
+	frappe.db.set_single_value(
+		SETTINGS,
+		{field: org[kind] for field, kind in zip(SETTINGS_FIELDS, KIND_ROLE, strict=True)},
+		update_modified=False,
+	)
 	return people
 
 
-def queued_jobs() -> list[frappe._dict]:
-	"""What frappe.enqueue(..., enqueue_after_commit=True) will hand to RQ at the commit, read from
-	frappe.db.after_commit (a rolled-back test never commits, so the job is tested separately)."""
-	jobs = []
-	for fn in list(frappe.db.after_commit._functions):
-		names = fn.__code__.co_freevars
-		cells = dict(zip(names, (c.cell_contents for c in (fn.__closure__ or ())), strict=False))
-		if "queue_args" in cells:
-			args = cells["queue_args"]
-			jobs.append(
-				frappe._dict(job_id=cells.get("job_id"), method=args["method"], kwargs=args["kwargs"])
-			)
-	return jobs
+@contextmanager
+def enqueued():
+	"""The calls made to frappe.enqueue while the block runs, each as its arguments by name (method,
+	job_id, enqueue_after_commit, deduplicate, ..., and the job's own `kwargs`), read through
+	frappe.enqueue's public signature. The real frappe.enqueue still runs: with enqueue_after_commit
+	it hands the job to RQ at a commit that a rolled-back test never makes, so nothing reaches the
+	queue and no job is left there. (A test that commits would hand it to the bench's RQ worker,
+	which takes it at once and runs it against the shared site.)"""
+	calls, real = [], frappe.enqueue
+	signature = inspect.signature(background_jobs.enqueue)  # frappe.enqueue passes all on to it
+
+	def record(*args, **kwargs):
+		call = frappe._dict(signature.bind(*args, **kwargs).arguments)
+		call.kwargs = call.get("kwargs") or {}
+		calls.append(call)
+		return real(*args, **kwargs)
+
+	with patch.object(frappe, "enqueue", record):
+		yield calls
+
+
+def fulfilment_jobs(calls, contract: str | None = None) -> list[frappe._dict]:
+	"""The fulfilment jobs among `calls` (of `contract`: a site's own contracts may be due too)."""
+	return [
+		call
+		for call in calls
+		if call.method == fulfilment.JOB and contract in (None, call.kwargs.get("contract"))
+	]
 
 
 def forget_cached_email_accounts():

@@ -2,6 +2,7 @@
 each created exactly once by a background job; the contract shows its fulfilment at a glance."""
 
 import frappe
+from frappe.utils.background_jobs import is_job_enqueued
 
 from antara_sales.services import fulfilment
 from antara_sales.tests import factories as f
@@ -10,7 +11,8 @@ from antara_sales.tests.integration.fulfilment_case import (
 	INVOICE,
 	TICKET,
 	FulfilmentCase,
-	queued_jobs,
+	enqueued,
+	fulfilment_jobs,
 )
 
 YEAR = {"start": "2026-01-01", "end": "2026-12-31"}
@@ -27,11 +29,14 @@ class TestSigning(FulfilmentCase):
 		]
 
 	def test_signing_queues_the_job_after_the_commit_and_does_nothing_else_yet(self):
-		contract = self.sign()
-		jobs = [j for j in queued_jobs() if j.method == fulfilment.JOB]
-		self.assertEqual(len(jobs), 1)
-		self.assertEqual(jobs[0].kwargs, {"contract": contract.name})
-		self.assertIn(f"antara_sales:fulfil:{contract.name}:signed", jobs[0].job_id)
+		with enqueued() as calls:
+			contract = self.sign()
+		[job] = fulfilment_jobs(calls)
+		self.assertEqual(job.kwargs, {"contract": contract.name})
+		self.assertIn(f"antara_sales:fulfil:{contract.name}:signed", job.job_id)
+		# Handed to RQ at the commit (test_fulfilment_race.py sees it there), not before.
+		self.assertTrue(job.enqueue_after_commit and job.deduplicate)
+		self.assertFalse(is_job_enqueued(job.job_id))
 		self.assertEqual(self.contract_state(contract).fulfilment_status, "Queued")
 		self.assertEqual((self.tickets(contract), self.invoices(contract)), ([], []))
 
@@ -196,7 +201,7 @@ class TestSigning(FulfilmentCase):
 		self.assertEqual(
 			frappe.get_all(
 				"Notification Log",
-				filters={"document_name": contract.name, "subject": ("like", "%is fulfilled%")},
+				filters={"document_name": contract.name, "subject": ("like", "%telah terpenuhi%")},
 				pluck="for_user",
 			),
 			[self.org.ae],

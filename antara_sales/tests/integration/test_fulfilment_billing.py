@@ -6,7 +6,12 @@ import frappe
 from antara_sales.services import fulfilment
 from antara_sales.services import invoice as invoice_service
 from antara_sales.tests import factories as f
-from antara_sales.tests.integration.fulfilment_case import INVOICE, FulfilmentCase, queued_jobs
+from antara_sales.tests.integration.fulfilment_case import (
+	INVOICE,
+	FulfilmentCase,
+	enqueued,
+	fulfilment_jobs,
+)
 
 YEAR = {"start": "2026-01-01", "end": "2026-12-31"}
 
@@ -34,9 +39,10 @@ class TestDailyBilling(FulfilmentCase):
 	def test_the_scheduler_hands_each_due_contract_to_a_job(self):
 		contract = self.sign(**YEAR)
 		self.fulfil(contract)
-		frappe.db.after_commit.reset()
-		fulfilment.bill_due_contracts(on="2026-02-01")
-		[job] = [j for j in queued_jobs() if j.method == fulfilment.JOB]
+		with enqueued() as calls:
+			fulfilment.bill_due_contracts(on="2026-02-01")
+		[job] = fulfilment_jobs(calls, contract.name)
+		self.assertTrue(job.enqueue_after_commit)
 		self.assertEqual(
 			job.kwargs, {"contract": contract.name, "on": "2026-02-01", "first_invoice_only": False}
 		)
@@ -132,10 +138,13 @@ class TestSubscriptionChanges(FulfilmentCase):
 				change.save()
 		f.request_verification(self.org, change)
 		f.verify(self.org, change)
-		f.act(self.org.manager, change, "Approve")
-		jobs = [j for j in queued_jobs() if j.method == fulfilment.JOB]
+		with enqueued() as calls:
+			f.act(self.org.manager, change, "Approve")
 		self.assertTrue(
-			any(j.kwargs == {"contract": contract.name} and change.name in j.job_id for j in jobs)
+			any(
+				j.kwargs == {"contract": contract.name} and change.name in j.job_id
+				for j in fulfilment_jobs(calls)
+			)
 		)
 		return frappe.get_doc(change.doctype, change.name)
 

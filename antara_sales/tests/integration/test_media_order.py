@@ -2,7 +2,7 @@
 
 import frappe
 
-from antara_sales.services import verification
+from antara_sales.services import steps
 from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase
 
@@ -108,6 +108,6 @@ class TestMediaOrder(AntaraTestCase):
 		order = f.make_order(self.org, self.customer, [self.product])
 		with f.as_user(self.org.ae):
 			result = request_verification("ANTARA Media Order", order.name)
-		self.assertEqual(result.status, verification.AWAITING)
+		self.assertEqual(result.status, steps.state("ANTARA Media Order", "verification"))
 		with f.as_user(self.org.ae), self.assertRaises(frappe.ValidationError):
 			request_verification("ANTARA Customer", self.customer)

@@ -203,6 +203,25 @@ class TestPipelineAndVerification(AntaraTestCase):
 		rows, _out = report("ANTARA Sales Pipeline", self.org.manager, document_type=CONTRACT)
 		self.assertEqual([r["document"] for r in rows], [contract.name])
 
+	def test_an_ae_sees_the_same_orders_in_the_list_and_the_pipeline(self):
+		"""One scope (antara_sales/permissions.py): an AE's own sales, in the list as in the report."""
+		colleague = second_ae(self.org)
+		mine = f.make_order(self.org, f.make_customer(self.org), [self.product])
+		theirs = f.make_order(colleague, f.make_customer(self.org), [self.product])
+		for user, expected in ((self.org.ae, mine.name), (colleague.ae, theirs.name)):
+			with f.as_user(user):
+				listed = set(
+					frappe.get_list(ORDER, filters={"name": ["in", [mine.name, theirs.name]]}, pluck="name")
+				)
+				self.assertFalse(
+					frappe.has_permission(ORDER, doc=({mine.name, theirs.name} - {expected}).pop())
+				)
+			rows, _out = report("ANTARA Sales Pipeline", user, document_type=ORDER)
+			self.assertEqual(listed, {expected}, user)
+			self.assertEqual({r["document"] for r in rows} & {mine.name, theirs.name}, {expected}, user)
+		rows, _out = report("ANTARA Sales Pipeline", self.org.manager, document_type=ORDER)
+		self.assertLessEqual({mine.name, theirs.name}, {r["document"] for r in rows})
+
 	def test_verification_outcomes_and_turnaround(self):
 		passed = f.make_order(self.org, f.make_customer(self.org), [self.product])
 		f.request_verification(self.org, passed)

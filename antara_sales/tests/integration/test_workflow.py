@@ -206,7 +206,7 @@ class TestRowLevelScope(AntaraTestCase):
 
 class TestWorkflowSync(AntaraTestCase):
 	def test_admin_edits_survive_migrate_and_updates_reach_uncustomised_sites(self):
-		from antara_sales.domain import workflow_sync
+		from antara_sales.domain import shipped_sync as workflow_sync
 		from antara_sales.setup import workflows
 
 		definition = next(d for d in workflows.shipped_definitions() if d["name"] == "ANTARA Media Order")

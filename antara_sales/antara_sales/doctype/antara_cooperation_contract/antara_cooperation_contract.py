@@ -3,35 +3,24 @@
 
 from frappe.model.document import Document
 
-from antara_sales.services import contract, workflow_guard
+from antara_sales.services import contract
+from antara_sales.services.workflow_guard import WorkflowGuarded
 
 
-class ANTARACooperationContract(Document):
+class ANTARACooperationContract(WorkflowGuarded, Document):
 	def before_insert(self):
 		contract.check_made_from_order(self)
 
 	def validate(self):
-		workflow_guard.check(self)
+		super().validate()
 		contract.validate(self)
 
 	def before_submit(self):
 		contract.check_signing_order(self, final=True)
 
-	def before_update_after_submit(self):
-		workflow_guard.check(self)
-
-	def before_cancel(self):
-		workflow_guard.check(self)
-
-	def on_update(self):
-		workflow_guard.log_transition(self)
-
 	def on_submit(self):
 		contract.on_signed(self)
 
-	def on_update_after_submit(self):
-		workflow_guard.log_transition(self)
-
 	def on_cancel(self):
-		workflow_guard.log_transition(self)
+		super().on_cancel()
 		contract.on_cancel(self)

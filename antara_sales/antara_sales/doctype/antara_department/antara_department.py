@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from antara_sales.roles import ASSISTANT_MANAGER
+from antara_sales.services.departments import PRODUCT_OWNING
 
 
 class ANTARADepartment(Document):
@@ -22,7 +23,7 @@ class ANTARADepartment(Document):
 
 	def check_verifiers(self):
 		"""6.5: the Manager assigns Assistant Managers to verify orders."""
-		if self.department_kind != "Product-Owning" and any(m.is_verifier for m in self.members):
+		if self.department_kind != PRODUCT_OWNING and any(m.is_verifier for m in self.members):
 			frappe.throw(_("Only a product-owning department verifies orders (6.5)."))
 		for member in self.members:
 			if member.is_verifier and ASSISTANT_MANAGER not in frappe.get_roles(member.user):

@@ -23,14 +23,12 @@ frappe.ui.form.on("ANTARA Media Order", {
 	},
 	antara_turn(frm) {
 		// Only the assigned verifier (or their stand-in) whose turn it is verifies (6.5).
-		if (frm.antara_turn.mine && frm.doc.status === "Submitted for Verification") {
+		if (frm.antara_turn.mine && frm.antara_turn.step === "verification") {
 			frm.add_custom_button(__("Verify (6.5)"), () =>
 				frappe.new_doc("ANTARA Order Verification", { media_order: frm.doc.name })
 			);
 		}
-	},
-	refresh(frm) {
-		if (frm.doc.docstatus === 1 && frm.doc.status === "Verified" && !frm.doc.contract) {
+		if (frm.antara_turn.step === "verified" && !frm.doc.contract) {
 			frm.add_custom_button(__("Make Contract (6.6)"), () =>
 				frappe
 					.xcall("antara_sales.api.sales.make_contract", { media_order: frm.doc.name })

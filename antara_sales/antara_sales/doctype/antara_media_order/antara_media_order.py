@@ -3,22 +3,14 @@
 
 from frappe.model.document import Document
 
-from antara_sales.services import media_order, workflow_guard
+from antara_sales.services import media_order
+from antara_sales.services.workflow_guard import WorkflowGuarded
 
 
-class ANTARAMediaOrder(Document):
+class ANTARAMediaOrder(WorkflowGuarded, Document):
+	def guard_extra_editors(self):
+		return media_order.extra_editors(self)
+
 	def validate(self):
-		workflow_guard.check(self, extra_editors=media_order.extra_editors(self))
+		super().validate()
 		media_order.validate(self)
-
-	def before_update_after_submit(self):
-		workflow_guard.check(self)
-
-	def before_cancel(self):
-		workflow_guard.check(self)
-
-	def on_update(self):
-		workflow_guard.log_transition(self)
-
-	def on_update_after_submit(self):
-		workflow_guard.log_transition(self)

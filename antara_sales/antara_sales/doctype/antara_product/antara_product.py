@@ -5,6 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from antara_sales.services.departments import check_product_owning
+
 
 class ANTARAProduct(Document):
 	def validate(self):
@@ -17,15 +19,7 @@ class ANTARAProduct(Document):
 			frappe.throw(_("{0} must not be negative.").format(frappe.bold(_("Price per Period (IDR)"))))
 
 	def check_department(self):
-		if not self.department:
-			return  # Frappe's mandatory check names the empty field
-		kind = frappe.get_cached_value("ANTARA Department", self.department, "department_kind")
-		if kind != "Product-Owning":
-			frappe.throw(
-				_("{0} must be a product-owning department (6.1).").format(
-					frappe.bold(_("Owning Department"))
-				)
-			)
+		check_product_owning(self.department, _("Owning Department"), "6.1")
 
 	def check_partner(self):
 		# 5.7: a cooperation product is made with a third party; 5.6: an internal one is not.

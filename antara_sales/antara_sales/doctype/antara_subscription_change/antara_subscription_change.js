@@ -52,10 +52,17 @@ antara_sales.subscription_change.show_contract_lines = function (frm) {
 
 frappe.ui.form.on("ANTARA Subscription Change", {
 	setup(frm) {
-		// Only a signed, active contract can be changed (F/KOM/004).
-		frm.set_query("contract", () => ({
-			filters: { docstatus: 1, status: ["in", ["Signed", "Suspended"]] },
-		}));
+		// Only a signed, active contract can be changed (F/KOM/004); the states are the workflow's.
+		frappe
+			.xcall("antara_sales.api.workflow.states", {
+				doctype: "ANTARA Cooperation Contract",
+				keys: ["signed", "suspended"],
+			})
+			.then((states) =>
+				frm.set_query("contract", () => ({
+					filters: { docstatus: 1, status: ["in", states] },
+				}))
+			);
 	},
 	onload(frm) {
 		// Opened with the contract already chosen (from the contract, a link or /new).
@@ -68,7 +75,7 @@ frappe.ui.form.on("ANTARA Subscription Change", {
 	},
 	antara_turn(frm) {
 		// Only the assigned verifier (or their stand-in) whose turn it is verifies (6.5).
-		if (frm.antara_turn.mine && frm.doc.status === "Submitted for Verification") {
+		if (frm.antara_turn.mine && frm.antara_turn.step === "verification") {
 			frm.add_custom_button(__("Verify (6.5)"), () =>
 				frappe.new_doc("ANTARA Order Verification", { subscription_change: frm.doc.name })
 			);

@@ -14,4 +14,5 @@ class ANTARATicket(Document):
 
 	def on_update(self):
 		ticket.close_assignments(self)
-		fulfilment.refresh(self.contract)
+		if ticket.refreshes_contract(self):
+			fulfilment.refresh(self.contract)

@@ -3,17 +3,18 @@
 
 from frappe.model.document import Document
 
-from antara_sales.services import weekly_meeting, workflow_guard
+from antara_sales.services import weekly_meeting
+from antara_sales.services.workflow_guard import WorkflowGuarded
 
 
-class ANTARAWeeklySalesMeeting(Document):
+class ANTARAWeeklySalesMeeting(WorkflowGuarded, Document):
 	def before_insert(self):
 		# The name carries the week (WSM-2026-W14-0001), so the week is set before naming.
 		weekly_meeting.set_people(self)
 		weekly_meeting.set_week(self)
 
 	def validate(self):
-		workflow_guard.check(self)
+		super().validate()
 		weekly_meeting.validate(self)
 
 	def before_submit(self):
@@ -21,23 +22,16 @@ class ANTARAWeeklySalesMeeting(Document):
 		weekly_meeting.record_submission(self)
 
 	def on_submit(self):
-		workflow_guard.log_transition(self)
 		weekly_meeting.on_submit(self)
 
 	def before_update_after_submit(self):
-		workflow_guard.check(self)
+		super().before_update_after_submit()
 		weekly_meeting.record_acknowledgement(self)
 
 	def on_update_after_submit(self):
-		workflow_guard.log_transition(self)
+		super().on_update_after_submit()
 		weekly_meeting.sync_action_items(self)
 
-	def on_update(self):
-		workflow_guard.log_transition(self)
-
-	def before_cancel(self):
-		workflow_guard.check(self)
-
 	def on_cancel(self):
-		workflow_guard.log_transition(self)
+		super().on_cancel()
 		weekly_meeting.on_cancel(self)

@@ -1,0 +1,29 @@
+"""The app's DocType names, written once for the Python code (the JSON metadata names them itself).
+Import the constant rather than repeating the string: a rename is then one line here and a patch."""
+
+BUREAU = "ANTARA Bureau"
+DIVISION = "ANTARA Division"
+DEPARTMENT = "ANTARA Department"
+DEPARTMENT_MEMBER = "ANTARA Department Member"
+DELEGATION = "ANTARA Approval Delegation"
+SETTINGS = "ANTARA Sales Settings"
+
+PRODUCT = "ANTARA Product"
+CUSTOMER = "ANTARA Customer"
+MEDIA_ORDER = "ANTARA Media Order"  # F/KOM/003 (6.3, 6.4)
+ORDER_ITEM = "ANTARA Order Item"
+VERIFICATION = "ANTARA Order Verification"  # one per round (6.5)
+CONTRACT = "ANTARA Cooperation Contract"  # 6.6, 6.7
+SUBSCRIPTION_CHANGE = "ANTARA Subscription Change"  # F/KOM/004
+PROJECT = "ANTARA Project"  # 5.8
+
+TICKET = "ANTARA Ticket"  # 6.8
+INVOICE = "ANTARA Invoice"  # 6.8
+INVOICE_ITEM = "ANTARA Invoice Item"
+
+MEETING = "ANTARA Weekly Sales Meeting"  # 6.1, 6.2
+ACTION_ITEM = "ANTARA Meeting Action Item"
+SALES_TARGET = "ANTARA Sales Target"  # 6.1.1
+FEEDBACK = "ANTARA Customer Feedback"  # 6.1.1
+FEEDBACK_REQUEST = "ANTARA Feedback Request"
+PRINT_LOG = "ANTARA Print Log"

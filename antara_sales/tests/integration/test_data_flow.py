@@ -129,6 +129,10 @@ class TestNextInvoiceDate(FulfilmentCase):
 		copy = frappe.copy_doc(frappe.get_doc(INVOICE, invoice.name))
 		with self.assertRaises(frappe.PermissionError):
 			copy.insert(ignore_permissions=True)
+		# An amendment passes the origin check; the unique key refuses a second one for the period.
+		copy.amended_from = invoice.name
+		with self.assertRaises(frappe.UniqueValidationError):
+			copy.insert(ignore_permissions=True)
 
 
 @contextmanager

@@ -122,14 +122,13 @@ class TestSigning(FulfilmentCase):
 		ticket = frappe.get_doc(TICKET, self.tickets(contract)[0].name)
 		copy = frappe.copy_doc(ticket)
 		copy.ticket_key = ticket.ticket_key
-		copy.flags.by_fulfilment = True
 		with self.assertRaises(frappe.UniqueValidationError):
 			copy.insert(ignore_permissions=True)
 		invoice = frappe.get_doc(INVOICE, self.invoices(contract)[0].name)
 		again = frappe.copy_doc(invoice)
 		with self.assertRaises(frappe.PermissionError):  # only the fulfilment service issues invoices
 			frappe.copy_doc(invoice).insert(ignore_permissions=True)
-		again.flags.by_fulfilment = True
+		again.amended_from = invoice.name  # an amendment passes the origin check, then meets the key
 		with self.assertRaises(frappe.UniqueValidationError):
 			again.insert(ignore_permissions=True)  # validate recomputes the key contract|period start
 

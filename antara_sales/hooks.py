@@ -32,7 +32,7 @@ _scoped = (
 )
 permission_query_conditions = {d: "antara_sales.permissions.query_conditions" for d in _scoped} | {
 	# Issue 10: on the procedure's DocTypes each Workflow Action is its own person's (ANDed with Frappe's).
-	"Workflow Action": "antara_sales.services.inbox.query_conditions",
+	"Workflow Action": "antara_sales.services.workflow.inbox.query_conditions",
 }
 has_permission = {d: "antara_sales.permissions.has_permission" for d in _scoped}
 
@@ -40,32 +40,32 @@ has_permission = {d: "antara_sales.permissions.has_permission" for d in _scoped}
 # frappe.www.printview for every render); the signed contract's customer copy is emailed (6.7).
 doc_events = {
 	"ANTARA Media Order": {
-		"before_print": "antara_sales.services.print_log.on_before_print",
+		"before_print": "antara_sales.services.printing.print_log.on_before_print",
 	},
 	"ANTARA Subscription Change": {
-		"before_print": "antara_sales.services.print_log.on_before_print",
+		"before_print": "antara_sales.services.printing.print_log.on_before_print",
 		# Fulfilment (issue 5, 6.8): after the controller ran, an approved change is followed up.
-		"on_submit": "antara_sales.services.fulfilment.on_change_submitted",
+		"on_submit": "antara_sales.services.fulfilling.fulfilment.on_change_submitted",
 	},
 	"ANTARA Cooperation Contract": {
-		"before_print": "antara_sales.services.print_log.on_before_print",
+		"before_print": "antara_sales.services.printing.print_log.on_before_print",
 		"on_submit": [
-			"antara_sales.services.contract_copy.on_contract_signed",
+			"antara_sales.services.contracting.contract_copy.on_contract_signed",
 			# Fulfilment (issue 5, 6.8): the customer signed (status Signed): tickets and invoice.
-			"antara_sales.services.fulfilment.on_contract_signed",
+			"antara_sales.services.fulfilling.fulfilment.on_contract_signed",
 		],
-		"before_update_after_submit": "antara_sales.services.fulfilment.keep_service_fields",
-		"before_cancel": "antara_sales.services.fulfilment.before_contract_cancel",
-		"on_cancel": "antara_sales.services.fulfilment.on_contract_cancelled",
+		"before_update_after_submit": "antara_sales.services.fulfilling.fulfilment.keep_service_fields",
+		"before_cancel": "antara_sales.services.fulfilling.fulfilment.before_contract_cancel",
+		"on_cancel": "antara_sales.services.fulfilling.fulfilment.on_contract_cancelled",
 	},
 	# Issue 12: a state an admin renames in the desk is renamed wherever it is named.
 	"Workflow": {
-		"before_validate": "antara_sales.services.workflow_changes.before_validate",
-		"on_update": "antara_sales.services.workflow_changes.on_update",
+		"before_validate": "antara_sales.services.workflow.workflow_changes.before_validate",
+		"on_update": "antara_sales.services.workflow.workflow_changes.on_update",
 	},
 	# Weekly meeting (issue 7, 6.2): closing a ToDo closes the action item it came from.
 	"ToDo": {
-		"on_update": "antara_sales.services.weekly_meeting.on_todo_update",
+		"on_update": "antara_sales.services.reporting.weekly_meeting.on_todo_update",
 	},
 }
 
@@ -87,36 +87,36 @@ doctype_js = {
 	"ANTARA Cooperation Contract": ["public/js/workflow_turn.js", "public/js/contract_fulfilment.js"],
 }
 
-# Helpers of the print formats (antara_sales/services/print_context.py).
+# Helpers of the print formats (antara_sales/services/printing/print_context.py).
 jinja = {
 	"methods": [
-		"antara_sales.services.print_context.antara_print",
-		"antara_sales.services.print_context.antara_date",
-		"antara_sales.services.print_context.antara_label",
-		"antara_sales.services.print_context.antara_rich_text",
-		"antara_sales.services.print_context.antara_image",
-		"antara_sales.services.print_context.antara_rupiah",
-		"antara_sales.services.print_context.antara_terbilang",
+		"antara_sales.services.printing.print_context.antara_print",
+		"antara_sales.services.printing.print_context.antara_date",
+		"antara_sales.services.printing.print_context.antara_label",
+		"antara_sales.services.printing.print_context.antara_rich_text",
+		"antara_sales.services.printing.print_context.antara_image",
+		"antara_sales.services.printing.print_context.antara_rupiah",
+		"antara_sales.services.printing.print_context.antara_terbilang",
 	],
 }
 
 # Jobs of the app write in their user's (or the site's) language, as requests do.
-before_job = ["antara_sales.services.job_language.set_job_language"]
+before_job = ["antara_sales.services.common.job_language.set_job_language"]
 
 scheduler_events = {
 	"daily": [
-		"antara_sales.services.contract.expire_ended_contracts",
+		"antara_sales.services.contracting.contract.expire_ended_contracts",
 		# Fulfilment (issue 5, 6.8): each due billing period's invoice, overdue invoices, and
 		# fulfilment jobs that failed or never ran.
-		"antara_sales.services.fulfilment.bill_due_contracts",
-		"antara_sales.services.invoice.mark_overdue_invoices",
-		"antara_sales.services.fulfilment.retry_unfinished",
+		"antara_sales.services.fulfilling.fulfilment.bill_due_contracts",
+		"antara_sales.services.fulfilling.invoice.mark_overdue_invoices",
+		"antara_sales.services.fulfilling.fulfilment.retry_unfinished",
 		# Customer satisfaction (issue 7): ask the customers of contracts fulfilled recently.
-		"antara_sales.services.customer_feedback.request_due_feedback",
+		"antara_sales.services.reporting.customer_feedback.request_due_feedback",
 	],
 	"cron": {
 		# Weekly meeting reminder (issue 7, 6.1): Monday 07:00, once last week's figures are complete
 		# (Frappe's "weekly" runs at Sunday midnight, before the week has ended).
-		"0 7 * * 1": ["antara_sales.services.weekly_meeting.send_meeting_reminders"],
+		"0 7 * * 1": ["antara_sales.services.reporting.weekly_meeting.send_meeting_reminders"],
 	},
 }

@@ -45,7 +45,7 @@ from antara_sales.doctypes import (
 	TICKET,
 	VERIFICATION,
 )
-from antara_sales.services.delegation import acting_for
+from antara_sales.services.verifying.delegation import acting_for
 
 SALES = (MEDIA_ORDER, CONTRACT, SUBSCRIPTION_CHANGE, FEEDBACK, FEEDBACK_REQUEST)  # an AE's own
 DEPARTMENT_RECORDS = (PROJECT, MEETING, SALES_TARGET)  # the whole department's

@@ -9,7 +9,8 @@ from frappe.utils import add_days, flt, getdate, today
 from antara_sales.domain import sales_targets
 from antara_sales.domain.sales_calendar import Span, month_of, month_to_date
 from antara_sales.permissions import scope_for
-from antara_sales.services import sales_facts, steps
+from antara_sales.services.reporting import sales_facts
+from antara_sales.services.workflow import steps
 
 
 def _this_month() -> Span:

@@ -3,7 +3,7 @@
 import frappe
 
 from antara_sales.doctypes import CONTRACT
-from antara_sales.services import fulfilment
+from antara_sales.services.fulfilling import fulfilment
 
 
 @frappe.whitelist(methods=["POST"])

@@ -2,7 +2,7 @@
 
 import frappe
 
-from antara_sales.services import customer_feedback, weekly_meeting
+from antara_sales.services.reporting import customer_feedback, weekly_meeting
 
 
 @frappe.whitelist(methods=["POST"])

@@ -1,9 +1,11 @@
 import frappe
 
 from antara_sales.doctypes import CONTRACT
-from antara_sales.services import contract, media_order, verification
-from antara_sales.services import subscription_change as change_service
-from antara_sales.services.settings import get_settings
+from antara_sales.services.common.settings import get_settings
+from antara_sales.services.contracting import contract
+from antara_sales.services.contracting import subscription_change as change_service
+from antara_sales.services.ordering import media_order
+from antara_sales.services.verifying import verification
 
 VERIFIABLE = ("ANTARA Media Order", "ANTARA Subscription Change")
 

@@ -7,12 +7,12 @@ from frappe import _
 from frappe.model.workflow import get_workflow_name
 from frappe.utils import get_fullname
 
-from antara_sales.services import inbox, routing, steps
+from antara_sales.services.workflow import inbox, routing, steps
 
 
 @frappe.whitelist()
 def states(doctype: str, keys) -> list[str]:
-	"""The names of the procedure's steps (services/steps.py), for a form's filters."""
+	"""The names of the procedure's steps (services/workflow/steps.py), for a form's filters."""
 	frappe.has_permission(doctype, "read", throw=True)
 	return list(steps.states(doctype, *frappe.parse_json(keys)))
 

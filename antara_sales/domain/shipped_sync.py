@@ -32,7 +32,7 @@ class Spec(NamedTuple):
 
 
 # A state's `message` is left out on purpose: admins word it, and setup/workflows.py only fills an
-# empty one (fill_state_messages). `antara_key` is the procedure step a row is (services/steps.py).
+# empty one (fill_state_messages). `antara_key` is the procedure step a row is (services/workflow/steps.py).
 STATE_KEYS_BEFORE_12 = ("state", "doc_status", "allow_edit", "update_field", "update_value")
 TRANSITION_KEYS_BEFORE_12 = ("state", "action", "next_state", "allowed", "allow_self_approval", "condition")
 STATE_KEYS = (*STATE_KEYS_BEFORE_12, "antara_key")
@@ -54,7 +54,7 @@ SPECS = {
 			"rule",
 			"field",
 			"due_date_based_on",
-			"antara_department_people",  # custom field: who on ANTARA's documents (services/routing.py)
+			"antara_department_people",  # custom field: who on ANTARA's documents (services/workflow/routing.py)
 		),
 		{"users": ("user",), "assignment_days": ("day",)},
 	),

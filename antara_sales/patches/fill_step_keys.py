@@ -1,11 +1,11 @@
-"""Issue 12: the workflows already on a site get their procedure-step keys (services/steps.py), so
+"""Issue 12: the workflows already on a site get their procedure-step keys (services/workflow/steps.py), so
 the code finds each step whatever an admin later calls it. A row keeps the key of the shipped row
 with its name; a row an admin renamed or added before this patch gets none (the admin sets it in
 the Workflow form, column Procedure Step)."""
 
 import frappe
 
-from antara_sales.services.steps import KEY_FIELD
+from antara_sales.services.workflow.steps import KEY_FIELD
 from antara_sales.setup.install import ensure_workflow_fields
 from antara_sales.setup.shipped_records import definitions
 

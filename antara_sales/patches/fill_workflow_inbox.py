@@ -1,9 +1,9 @@
 """Issue 10: documents already waiting for someone get their Workflow Action in that person's inbox
-(services/inbox.py); later steps keep it in step."""
+(services/workflow/inbox.py); later steps keep it in step."""
 
 import frappe
 
-from antara_sales.services import inbox, routing
+from antara_sales.services.workflow import inbox, routing
 
 
 def execute():

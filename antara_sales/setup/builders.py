@@ -8,9 +8,9 @@ from contextlib import contextmanager
 import frappe
 
 from antara_sales.doctypes import MEDIA_ORDER, VERIFICATION
-from antara_sales.services import contract as contract_service
-from antara_sales.services import verification as verification_service
-from antara_sales.services import workflow_guard
+from antara_sales.services.contracting import contract as contract_service
+from antara_sales.services.verifying import verification as verification_service
+from antara_sales.services.workflow import workflow_guard
 
 # A 1x1 PNG: a real image for the stamp and signature fields.
 PNG = base64.b64decode(

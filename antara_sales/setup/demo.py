@@ -13,9 +13,10 @@ from frappe.utils import add_days, cint, get_first_day, getdate, today
 
 from antara_sales import roles
 from antara_sales.doctypes import CONTRACT, CUSTOMER, DEPARTMENT, INVOICE, MEDIA_ORDER, SETTINGS
-from antara_sales.services import contract as contract_service
-from antara_sales.services import fulfilment, steps
-from antara_sales.services.departments import PRODUCT_OWNING
+from antara_sales.services.contracting import contract as contract_service
+from antara_sales.services.fulfilling import fulfilment
+from antara_sales.services.ordering.departments import PRODUCT_OWNING
+from antara_sales.services.workflow import steps
 from antara_sales.setup import demo_meetings
 from antara_sales.setup.builders import (
 	SIGNATURE,
@@ -317,7 +318,7 @@ sebelum berlaku.</li>
 </ol>"""
 
 # The sales: each is found again by (customer, order date), and driven up to `target` (a procedure
-# step's key, services/steps.py).
+# step's key, services/workflow/steps.py).
 #   Signed: verified, contract drawn up, signed by the GM and then by the customer (6.5-6.7).
 SALES = [
 	# PT Kabar Nusantara Media: three consecutive yearly contracts -> Existing (5.4).

@@ -11,8 +11,9 @@ import frappe
 from frappe.model.workflow import apply_workflow
 
 from antara_sales.doctypes import CONTRACT, FEEDBACK, FEEDBACK_REQUEST, MEETING, SALES_TARGET
-from antara_sales.services import customer_feedback, steps
-from antara_sales.services.sales_facts import MONTHS
+from antara_sales.services.reporting import customer_feedback
+from antara_sales.services.reporting.sales_facts import MONTHS
+from antara_sales.services.workflow import steps
 from antara_sales.setup import demo_base
 from antara_sales.setup.builders import as_user
 

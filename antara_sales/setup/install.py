@@ -4,7 +4,7 @@ reach the same state (patches are marked done on a fresh install)."""
 import frappe
 
 from antara_sales import roles
-from antara_sales.services.settings import SETTINGS
+from antara_sales.services.common.settings import SETTINGS
 
 # Roles that only read or only work downstream still use the desk (6.8).
 ROLE_DESK_ACCESS = dict.fromkeys(roles.ALL, 1)
@@ -33,11 +33,11 @@ def after_migrate():
 
 def ensure_workflow_fields():
 	"""Before the workflows and their Assignment Rules: the procedure-step key of each state and
-	transition (services/steps.py), and the rule's department people (services/routing.py)."""
+	transition (services/workflow/steps.py), and the rule's department people (services/workflow/routing.py)."""
 	from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
-	from antara_sales.services.routing import MANAGER, PEOPLE_FIELD, VERIFIERS
-	from antara_sales.services.steps import KEY_FIELD
+	from antara_sales.services.workflow.routing import MANAGER, PEOPLE_FIELD, VERIFIERS
+	from antara_sales.services.workflow.steps import KEY_FIELD
 
 	field = {
 		"fieldname": KEY_FIELD,
@@ -69,10 +69,10 @@ def ensure_workflow_fields():
 
 
 def ensure_inbox_field():
-	"""The approvers' inbox shows the action each person will take (services/inbox.py)."""
+	"""The approvers' inbox shows the action each person will take (services/workflow/inbox.py)."""
 	from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
-	from antara_sales.services.inbox import NEXT_ACTION_FIELD, WORKFLOW_ACTION
+	from antara_sales.services.workflow.inbox import NEXT_ACTION_FIELD, WORKFLOW_ACTION
 
 	create_custom_fields(
 		{

@@ -12,7 +12,7 @@ import os
 
 import frappe
 
-from antara_sales.services import print_forms
+from antara_sales.services.printing import print_forms
 from antara_sales.setup.print_setup import ensure_print_setup
 
 DEMO_CUSTOMER = "Dinas Komunikasi dan Informatika Provinsi Jawa Barat"

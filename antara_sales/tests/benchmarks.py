@@ -39,7 +39,7 @@ def run(rounds: int = 10) -> dict:
 
 
 def measure(rounds: int) -> dict:
-	from antara_sales.services.fulfilment import fulfil_contract
+	from antara_sales.services.fulfilling.fulfilment import fulfil_contract
 
 	frappe.set_user("Administrator")
 	org = f.make_org()

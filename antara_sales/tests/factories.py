@@ -5,7 +5,7 @@ import frappe
 
 from antara_sales import roles
 from antara_sales.doctypes import CONTRACT, DEPARTMENT
-from antara_sales.services.departments import PRODUCT_OWNING
+from antara_sales.services.ordering.departments import PRODUCT_OWNING
 
 # The builders the demo data uses too (setup/builders.py), offered here as the tests' factories.
 from antara_sales.setup.builders import (

@@ -79,7 +79,7 @@ def answer_feedback(key: str, stars: int, comment: str = ""):
 
 
 def feedback(contract_name: str, stars: int, submitted_on: str | None = None, comment: str = ""):
-	from antara_sales.services import customer_feedback
+	from antara_sales.services.reporting import customer_feedback
 
 	request = customer_feedback.request_feedback(contract_name, reason="test")
 	doc = answer_feedback(request.feedback_key, stars, comment)

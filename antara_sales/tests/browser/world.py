@@ -7,7 +7,7 @@ Nothing here is done in a user's name: the procedure's steps are taken in the br
 import frappe
 
 from antara_sales import roles
-from antara_sales.services.settings import SETTINGS
+from antara_sales.services.common.settings import SETTINGS
 from antara_sales.tests import factories as f
 from antara_sales.tests.cleanup import purge, purge_users
 

@@ -10,8 +10,8 @@ import frappe
 from frappe.utils import background_jobs
 
 from antara_sales import roles
-from antara_sales.services import fulfilment
-from antara_sales.services.settings import SETTINGS
+from antara_sales.services.common.settings import SETTINGS
+from antara_sales.services.fulfilling import fulfilment
 from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase
 

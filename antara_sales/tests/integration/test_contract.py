@@ -52,7 +52,7 @@ class TestContract(AntaraTestCase):
 
 	def test_only_the_drawing_up_role_makes_a_contract(self):
 		order = f.verified_order(self.org, self.customer, [self.product])
-		from antara_sales.services.contract import make_from_order
+		from antara_sales.services.contracting.contract import make_from_order
 
 		with f.as_user(self.org.verifier), self.assertRaises(frappe.PermissionError):
 			make_from_order(order.name)
@@ -114,7 +114,7 @@ class TestContract(AntaraTestCase):
 		)
 
 	def test_expired_contracts_are_marked_daily(self):
-		from antara_sales.services.contract import expire_ended_contracts
+		from antara_sales.services.contracting.contract import expire_ended_contracts
 
 		contract = f.signed_contract(
 			self.org, self.customer, [self.product], start="2024-01-01", end="2024-12-31"

@@ -106,6 +106,6 @@ class TestCustomerStatusFromContracts(AntaraTestCase):
 		settings = frappe.get_single("ANTARA Sales Settings")
 		settings.existing_customer_min_periods = 4
 		settings.save()
-		from antara_sales.services.customer import refresh_status
+		from antara_sales.services.ordering.customer import refresh_status
 
 		self.assertEqual(refresh_status(self.customer).status, "New")

@@ -3,7 +3,7 @@
 import frappe
 from frappe.utils import add_days, today
 
-from antara_sales.services import customer_feedback
+from antara_sales.services.reporting import customer_feedback
 from antara_sales.tests import factories as f
 from antara_sales.tests import sales_factories as sf
 from antara_sales.tests.base import AntaraTestCase

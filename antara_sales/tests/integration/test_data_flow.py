@@ -12,7 +12,8 @@ import frappe
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
-from antara_sales.services import fulfilment, print_log
+from antara_sales.services.fulfilling import fulfilment
+from antara_sales.services.printing import print_log
 from antara_sales.tests import factories as f
 from antara_sales.tests.integration.fulfilment_case import CONTRACT, INVOICE, TICKET, FulfilmentCase
 from antara_sales.tests.integration.test_print_formats import F003, PrintCase

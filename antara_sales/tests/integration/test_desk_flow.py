@@ -183,18 +183,18 @@ class TestJobLanguage(AntaraTestCase):
 		super().tearDown()
 
 	def test_the_apps_jobs_take_their_users_language_and_others_are_left_alone(self):
-		from antara_sales.services.job_language import set_job_language
+		from antara_sales.services.common.job_language import set_job_language
 
 		frappe.local.lang = "en"
 		with f.as_user(self.user):
 			set_job_language(method="frappe.desk.notifications.clear_notifications", kwargs={})
 			self.assertEqual(frappe.local.lang, "en")
-			set_job_language(method="antara_sales.services.fulfilment.fulfil_contract", kwargs={})
+			set_job_language(method="antara_sales.services.fulfilling.fulfilment.fulfil_contract", kwargs={})
 			self.assertEqual(frappe.local.lang, "id")
 			self.assertEqual(frappe._("Open", context="ANTARA Ticket"), "Terbuka")
 		frappe.local.lang = "en"
 		set_job_language(
 			method="frappe.core.doctype.scheduled_job_type.scheduled_job_type.run_scheduled_job",
-			kwargs={"job_type": "antara_sales.services.fulfilment.bill_due_contracts"},
+			kwargs={"job_type": "antara_sales.services.fulfilling.fulfilment.bill_due_contracts"},
 		)
 		self.assertEqual(frappe.local.lang, frappe.db.get_default("lang") or "en")

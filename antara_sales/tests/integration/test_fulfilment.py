@@ -4,7 +4,7 @@ each created exactly once by a background job; the contract shows its fulfilment
 import frappe
 from frappe.utils.background_jobs import is_job_enqueued
 
-from antara_sales.services import fulfilment
+from antara_sales.services.fulfilling import fulfilment
 from antara_sales.tests import factories as f
 from antara_sales.tests.integration.fulfilment_case import (
 	CONTRACT,

@@ -3,8 +3,8 @@ subscription changes (F/KOM/004) imply; payments, overdue invoices and the print
 
 import frappe
 
-from antara_sales.services import fulfilment
-from antara_sales.services import invoice as invoice_service
+from antara_sales.services.fulfilling import fulfilment
+from antara_sales.services.fulfilling import invoice as invoice_service
 from antara_sales.tests import factories as f
 from antara_sales.tests.integration.fulfilment_case import (
 	INVOICE,

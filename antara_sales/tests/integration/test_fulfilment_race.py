@@ -11,8 +11,8 @@ import threading
 import frappe
 from frappe.utils import now_datetime
 
-from antara_sales.services import fulfilment
-from antara_sales.services.settings import SETTINGS
+from antara_sales.services.common.settings import SETTINGS
+from antara_sales.services.fulfilling import fulfilment
 from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase
 from antara_sales.tests.cleanup import purge_org, purge_users

@@ -2,7 +2,7 @@
 
 import frappe
 
-from antara_sales.services import steps
+from antara_sales.services.workflow import steps
 from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase
 

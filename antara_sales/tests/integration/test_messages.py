@@ -5,7 +5,8 @@ import frappe
 from frappe.client import save as desk_save
 
 from antara_sales.domain import shipped_sync
-from antara_sales.services import notify, weekly_meeting
+from antara_sales.services.common import notify
+from antara_sales.services.reporting import weekly_meeting
 from antara_sales.setup import shipped_records
 from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase

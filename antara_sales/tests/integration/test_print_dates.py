@@ -6,7 +6,7 @@ import re
 
 import frappe
 
-from antara_sales.services import print_forms
+from antara_sales.services.printing import print_forms
 from antara_sales.setup.print_setup import ensure_print_setup
 from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase

@@ -19,7 +19,7 @@ import re
 import frappe
 from pypdf import PdfReader
 
-from antara_sales.services import print_context, print_forms, print_log
+from antara_sales.services.printing import print_context, print_forms, print_log
 from antara_sales.setup.print_setup import LETTER_HEAD, ensure_print_setup
 from antara_sales.tests import factories as f
 from antara_sales.tests.asset_server import AssetServer

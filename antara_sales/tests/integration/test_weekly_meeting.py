@@ -4,7 +4,7 @@ import frappe
 from frappe.model.workflow import apply_workflow
 
 from antara_sales import roles
-from antara_sales.services import weekly_meeting
+from antara_sales.services.reporting import weekly_meeting
 from antara_sales.tests import factories as f
 from antara_sales.tests import sales_factories as sf
 from antara_sales.tests.base import AntaraTestCase

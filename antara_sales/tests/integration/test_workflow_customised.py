@@ -14,7 +14,7 @@ from frappe.desk.doctype.number_card.number_card import get_result
 from frappe.model.workflow import WorkflowTransitionError
 
 from antara_sales import roles
-from antara_sales.services import pipeline_reports
+from antara_sales.services.reporting import pipeline_reports
 from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase
 from antara_sales.tests.integration.test_workflow import open_todos

@@ -3,8 +3,8 @@
 
 from frappe.model.document import Document
 
-from antara_sales.services import contract
-from antara_sales.services.workflow_guard import WorkflowGuarded
+from antara_sales.services.contracting import contract
+from antara_sales.services.workflow.workflow_guard import WorkflowGuarded
 
 
 class ANTARACooperationContract(WorkflowGuarded, Document):

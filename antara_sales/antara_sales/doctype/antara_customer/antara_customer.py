@@ -3,7 +3,7 @@
 
 from frappe.model.document import Document
 
-from antara_sales.services import customer
+from antara_sales.services.ordering import customer
 
 
 class ANTARACustomer(Document):

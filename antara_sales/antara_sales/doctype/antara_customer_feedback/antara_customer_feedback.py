@@ -3,7 +3,7 @@
 
 from frappe.model.document import Document
 
-from antara_sales.services import customer_feedback
+from antara_sales.services.reporting import customer_feedback
 
 
 class ANTARACustomerFeedback(Document):

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 
 from antara_sales.roles import ASSISTANT_MANAGER
-from antara_sales.services.departments import PRODUCT_OWNING
+from antara_sales.services.ordering.departments import PRODUCT_OWNING
 
 
 class ANTARADepartment(Document):

@@ -5,6 +5,6 @@ from frappe.model.document import Document
 
 
 class ANTARAFeedbackRequest(Document):
-	"""One per contract; made and answered by services/customer_feedback.py."""
+	"""One per contract; made and answered by services/reporting/customer_feedback.py."""
 
 	pass

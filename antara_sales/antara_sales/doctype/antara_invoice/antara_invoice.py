@@ -3,7 +3,7 @@
 
 from frappe.model.document import Document
 
-from antara_sales.services import invoice
+from antara_sales.services.fulfilling import invoice
 
 
 class ANTARAInvoice(Document):

@@ -3,8 +3,8 @@
 
 from frappe.model.document import Document
 
-from antara_sales.services import media_order
-from antara_sales.services.workflow_guard import WorkflowGuarded
+from antara_sales.services.ordering import media_order
+from antara_sales.services.workflow.workflow_guard import WorkflowGuarded
 
 
 class ANTARAMediaOrder(WorkflowGuarded, Document):

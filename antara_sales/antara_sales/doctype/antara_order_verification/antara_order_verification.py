@@ -3,7 +3,7 @@
 
 from frappe.model.document import Document
 
-from antara_sales.services import verification
+from antara_sales.services.verifying import verification
 
 
 class ANTARAOrderVerification(Document):

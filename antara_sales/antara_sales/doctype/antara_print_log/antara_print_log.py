@@ -5,7 +5,7 @@ from frappe.model.document import Document
 
 
 class ANTARAPrintLog(Document):
-	"""Written only by antara_sales.services.print_log (doc_events before_print); read-only to
+	"""Written only by antara_sales.services.printing.print_log (doc_events before_print); read-only to
 	users. Frappe checks that the Dynamic Link names an existing document."""
 
 	pass

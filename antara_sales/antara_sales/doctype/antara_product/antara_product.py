@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from antara_sales.services.departments import check_product_owning
+from antara_sales.services.ordering.departments import check_product_owning
 
 
 class ANTARAProduct(Document):

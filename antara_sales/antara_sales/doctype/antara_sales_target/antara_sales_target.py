@@ -3,7 +3,7 @@
 
 from frappe.model.document import Document
 
-from antara_sales.services import sales_target
+from antara_sales.services.reporting import sales_target
 
 
 class ANTARASalesTarget(Document):

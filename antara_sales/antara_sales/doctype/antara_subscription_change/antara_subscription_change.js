@@ -1,7 +1,7 @@
 // Copyright (c) 2026, Perum LKBN ANTARA and contributors
 // F/KOM/004: choosing the contract shows its current products at once (before and, as a start,
 // after the change); the server takes the same lines again on save and stays the authority
-// (services/subscription_change.py).
+// (services/contracting/subscription_change.py).
 // (On a namespace, not top-level consts: the desk may evaluate a form script more than once.)
 frappe.provide("antara_sales.subscription_change");
 

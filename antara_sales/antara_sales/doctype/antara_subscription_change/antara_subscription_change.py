@@ -3,8 +3,8 @@
 
 from frappe.model.document import Document
 
-from antara_sales.services import subscription_change
-from antara_sales.services.workflow_guard import WorkflowGuarded
+from antara_sales.services.contracting import subscription_change
+from antara_sales.services.workflow.workflow_guard import WorkflowGuarded
 
 
 class ANTARASubscriptionChange(WorkflowGuarded, Document):

@@ -3,7 +3,7 @@
 
 from frappe.model.document import Document
 
-from antara_sales.services import fulfilment, ticket
+from antara_sales.services.fulfilling import fulfilment, ticket
 
 
 class ANTARATicket(Document):

@@ -3,8 +3,8 @@
 
 from frappe.model.document import Document
 
-from antara_sales.services import weekly_meeting
-from antara_sales.services.workflow_guard import WorkflowGuarded
+from antara_sales.services.reporting import weekly_meeting
+from antara_sales.services.workflow.workflow_guard import WorkflowGuarded
 
 
 class ANTARAWeeklySalesMeeting(WorkflowGuarded, Document):

@@ -4,7 +4,7 @@
 
 import frappe
 
-from antara_sales.services import pipeline_reports
+from antara_sales.services.reporting import pipeline_reports
 
 
 def execute(filters=None):

@@ -4,7 +4,7 @@
 
 import frappe
 
-from antara_sales.services import sales_reports
+from antara_sales.services.reporting import sales_reports
 
 
 def execute(filters=None):

@@ -1,6 +1,6 @@
 from frappe.utils import escape_html
 
-from antara_sales.services.customer_feedback import web_form_context
+from antara_sales.services.reporting.customer_feedback import web_form_context
 
 
 def get_context(context):

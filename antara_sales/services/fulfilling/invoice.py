@@ -19,10 +19,10 @@ from antara_sales.doctypes import INVOICE_ITEM as ITEM
 from antara_sales.domain import fulfilment as rules
 from antara_sales.domain import invoicing, print_text
 from antara_sales.domain.billing import money, totals
-from antara_sales.services import steps
-from antara_sales.services.notify import NEW_INVOICE, notify_from_template
-from antara_sales.services.print_context import terbilang
-from antara_sales.services.settings import get_settings
+from antara_sales.services.common.notify import NEW_INVOICE, notify_from_template
+from antara_sales.services.common.settings import get_settings
+from antara_sales.services.printing.print_context import terbilang
+from antara_sales.services.workflow import steps
 
 PERIOD_INVOICE, CREDIT_NOTE, PRORATED_CHARGE = "Period Invoice", "Credit Note", "Prorated Charge"
 
@@ -258,7 +258,7 @@ def item_row(charge, invoice_type: str, change) -> dict:
 
 
 def finance_people() -> list[str]:
-	from antara_sales.services.ticket import department_people, downstream_department
+	from antara_sales.services.fulfilling.ticket import department_people, downstream_department
 
 	return department_people(downstream_department(rules.FINANCE))
 

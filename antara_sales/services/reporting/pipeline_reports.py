@@ -11,7 +11,8 @@ from frappe.utils import add_days, date_diff, flt, get_datetime, getdate, now_da
 from antara_sales.doctypes import SUBSCRIPTION_CHANGE as CHANGE
 from antara_sales.domain.sales_calendar import Span
 from antara_sales.permissions import scope_for
-from antara_sales.services import sales_facts, state_history, steps
+from antara_sales.services.reporting import sales_facts, state_history
+from antara_sales.services.workflow import steps
 
 # What is still on its way, per DocType: (the step it is on its way to, its value field). The open
 # states are read from the workflow (steps.on_the_way_to), so a step an admin adds is counted.

@@ -10,7 +10,7 @@ from datetime import datetime
 import frappe
 from frappe.utils import get_datetime
 
-from antara_sales.services import steps
+from antara_sales.services.workflow import steps
 
 
 def state_changes(doctype: str, names: list[str], field: str = "status") -> dict[str, list[tuple]]:

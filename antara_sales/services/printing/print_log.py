@@ -20,9 +20,9 @@ import frappe
 from frappe.utils import now_datetime
 
 from antara_sales.doctypes import PRINT_LOG
-from antara_sales.services import print_forms
+from antara_sales.services.printing import print_forms
 
-WRITE = "antara_sales.services.print_log.write"
+WRITE = "antara_sales.services.printing.print_log.write"
 
 
 def on_before_print(doc, method=None, print_settings=None):

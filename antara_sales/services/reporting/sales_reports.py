@@ -1,5 +1,5 @@
 """The sales reports managers run the weekly meeting on (6.1.1): target against actual, and new
-against existing customers (5.3, 5.4). Figures come from services/sales_facts.py, in the viewer's
+against existing customers (5.3, 5.4). Figures come from services/reporting/sales_facts.py, in the viewer's
 scope (antara_sales/permissions.py, which their permissions enforce)."""
 
 from collections import defaultdict
@@ -13,7 +13,7 @@ from antara_sales.domain import sales_targets
 from antara_sales.domain.meeting_evaluation import is_new_customer
 from antara_sales.domain.sales_calendar import Span, month_of, month_start, months_between
 from antara_sales.permissions import scope_for
-from antara_sales.services import sales_facts
+from antara_sales.services.reporting import sales_facts
 
 ALL_BUREAUS = ""  # a target for the whole department
 

@@ -20,7 +20,7 @@ WORKFLOW_ACTION = "Workflow Action"
 NEXT_ACTION_FIELD = "antara_next_action"
 
 
-# The procedure's DocTypes whose steps are routed to people (services/routing.py); the weekly
+# The procedure's DocTypes whose steps are routed to people (services/workflow/routing.py); the weekly
 # meeting's ToDos are its action items (6.2), not steps.
 ROUTED = (MEDIA_ORDER, SUBSCRIPTION_CHANGE, CONTRACT)
 

@@ -3,8 +3,10 @@
 import frappe
 from frappe import _
 
-from antara_sales.services import order_lines, steps, verification
-from antara_sales.services.departments import check_product_owning
+from antara_sales.services.ordering import order_lines
+from antara_sales.services.ordering.departments import check_product_owning
+from antara_sales.services.verifying import verification
+from antara_sales.services.workflow import steps
 
 # The steps in which the AE (and the price-override role) may still change the form (6.4, 6.5.3.1).
 EDITABLE_STEPS = ("draft", "clarification")
@@ -37,7 +39,7 @@ def customer_snapshot(customer_name: str) -> dict:
 
 def set_defaults(order):
 	if order.is_new() and not order.administrative_terms:
-		from antara_sales.services.settings import get_settings
+		from antara_sales.services.common.settings import get_settings
 
 		order.administrative_terms = get_settings().default_administrative_terms
 
@@ -57,7 +59,7 @@ def validate(order):
 
 def extra_editors(order) -> tuple[str, ...]:
 	"""Besides the AE, the price-override role may adjust an order while it is editable (6.4)."""
-	from antara_sales.services.settings import get_settings
+	from antara_sales.services.common.settings import get_settings
 
 	return (get_settings().price_override_role,) if steps.is_at(order, *EDITABLE_STEPS) else ()
 

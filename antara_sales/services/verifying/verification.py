@@ -7,10 +7,10 @@ from frappe import _
 from frappe.utils import get_link_to_form, now_datetime
 
 from antara_sales.roles import is_admin
-from antara_sales.services import customer as customer_service
-from antara_sales.services import steps, workflow_guard
-from antara_sales.services.delegation import acting_for
-from antara_sales.services.people import assigned_verifiers
+from antara_sales.services.ordering import customer as customer_service
+from antara_sales.services.verifying.delegation import acting_for
+from antara_sales.services.verifying.people import assigned_verifiers
+from antara_sales.services.workflow import steps, workflow_guard
 
 CHECKS = (
 	("customer_data_check", "customer_data_remark", "6.5.1 Customer Data Correct"),
@@ -190,7 +190,7 @@ def tell_customer_of_rejection(target, reason: str):
 			"Info", _("The customer has no email address: tell them of the rejection another way.")
 		)
 		return
-	from antara_sales.services import notify
+	from antara_sales.services.common import notify
 
 	letter = notify.render(notify.REJECTION, target, reason=reason)  # admins word it in the desk
 	try:

@@ -28,7 +28,7 @@ from antara_sales.doctypes import SALES_TARGET as TARGET
 from antara_sales.domain import customer_status, meeting_evaluation, sales_targets
 from antara_sales.domain.sales_calendar import Span, months_between
 from antara_sales.permissions import Scope
-from antara_sales.services.settings import get_settings
+from antara_sales.services.common.settings import get_settings
 
 MONTHS = (
 	"January",

@@ -16,7 +16,7 @@ from frappe.model.workflow import get_transitions, get_workflow, get_workflow_na
 from frappe.utils import cint, now_datetime
 
 from antara_sales.roles import is_admin
-from antara_sales.services import routing
+from antara_sales.services.workflow import routing
 
 SINCE_FIELD = "status_since"  # when the document entered its state (the pipeline's ageing)
 

@@ -16,7 +16,7 @@ import frappe
 from frappe import _
 
 from antara_sales.doctypes import CONTRACT, MEDIA_ORDER, SUBSCRIPTION_CHANGE
-from antara_sales.services.settings import SETTINGS, get_settings
+from antara_sales.services.common.settings import SETTINGS, get_settings
 
 MEDIA_ORDER_FORMAT = "F-KOM-003 Formulir Berlangganan"
 SUBSCRIPTION_CHANGE_FORMAT = "F-KOM-004 Perubahan Berlangganan"

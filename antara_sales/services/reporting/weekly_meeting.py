@@ -2,7 +2,7 @@
 
 6.1: chaired by the department's Manager, supervised by its General Manager, once a week. On
 creation the evaluation of 6.1.1 is filled in from the data (domain/meeting_evaluation.py over
-services/sales_facts.py) and the open action items of the department's previous meeting carry over
+services/reporting/sales_facts.py) and the open action items of the department's previous meeting carry over
 (6.2: the minutes are followed up). Submitting the minutes turns each open action item into a ToDo
 for its owner; closing the ToDo closes the item wherever it was carried. The GM acknowledges the
 submitted minutes (workflow ANTARA Weekly Sales Meeting)."""
@@ -14,8 +14,9 @@ from frappe.utils import flt, get_link_to_form, getdate, now_datetime, today
 from antara_sales.doctypes import ACTION_ITEM, DEPARTMENT, MEETING
 from antara_sales.domain import meeting_evaluation, sales_calendar
 from antara_sales.roles import is_admin
-from antara_sales.services import sales_facts, steps
-from antara_sales.services.departments import PRODUCT_OWNING, check_product_owning
+from antara_sales.services.ordering.departments import PRODUCT_OWNING, check_product_owning
+from antara_sales.services.reporting import sales_facts
+from antara_sales.services.workflow import steps
 
 REFERENCE_DOCTYPES = {
 	meeting_evaluation.CONTRACT: sales_facts.CONTRACT,
@@ -367,7 +368,7 @@ def send_meeting_reminders(on_date=None) -> list[str]:
 	label = sales_calendar.week_label(day)
 	from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
 
-	from antara_sales.services import notify
+	from antara_sales.services.common import notify
 
 	reminded = []
 	for dept in departments_without_meeting(week.start):

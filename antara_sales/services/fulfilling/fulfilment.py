@@ -27,12 +27,12 @@ from frappe.utils import get_link_to_form, getdate, today
 from antara_sales.doctypes import CONTRACT
 from antara_sales.doctypes import SUBSCRIPTION_CHANGE as CHANGE
 from antara_sales.domain import fulfilment as rules
-from antara_sales.services import invoice as invoice_service
-from antara_sales.services import steps
-from antara_sales.services import ticket as ticket_service
-from antara_sales.services.notify import CONTRACT_FULFILLED, notify_from_template
+from antara_sales.services.common.notify import CONTRACT_FULFILLED, notify_from_template
+from antara_sales.services.fulfilling import invoice as invoice_service
+from antara_sales.services.fulfilling import ticket as ticket_service
+from antara_sales.services.workflow import steps
 
-JOB = "antara_sales.services.fulfilment.fulfil_contract"
+JOB = "antara_sales.services.fulfilling.fulfilment.fulfil_contract"
 SAVEPOINT = "antara_fulfilment"
 
 DONE, RACED, SKIPPED, FAILED = "done", "done by another worker", "skipped", "failed"

@@ -3,7 +3,7 @@
 Frappe lets an admin rename a state or add one, but what names the state elsewhere is left behind:
 the status field's fixed Select options refuse the new name, documents stay in a state that no
 longer exists, and filters name the old one. Frappe's Workflow has no rename, so these hooks carry
-it: a state keeps its procedure-step key (services/steps.py), so a renamed row is recognised."""
+it: a state keeps its procedure-step key (services/workflow/steps.py), so a renamed row is recognised."""
 
 import json
 
@@ -11,7 +11,7 @@ import frappe
 from frappe.custom.doctype.property_setter.property_setter import make_property_setter
 from frappe.query_builder import DocType
 
-from antara_sales.services.steps import KEY_FIELD
+from antara_sales.services.workflow.steps import KEY_FIELD
 
 MODULE = "ANTARA Sales"
 

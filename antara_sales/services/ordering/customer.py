@@ -6,7 +6,7 @@ from frappe.utils import get_link_to_form, getdate, now_datetime
 
 from antara_sales.doctypes import CONTRACT
 from antara_sales.domain import customer_status, identifiers
-from antara_sales.services.settings import get_settings
+from antara_sales.services.common.settings import get_settings
 
 
 def throw_invalid(label: str, value: str, reason: str):

@@ -9,15 +9,15 @@ rules and adds what the engine lacks:
 - the stand-in of an absent person (ANTARA Approval Delegation);
 - the previous step's ToDos are cancelled, as Frappe's own unassign does, so the engine (which also
   runs on these rules) has nothing to reopen, and each person's Workflow Action inbox is kept in
-  step (services/inbox.py)."""
+  step (services/workflow/inbox.py)."""
 
 import frappe
 from frappe.cache_manager import get_doctype_map
 from frappe.desk.form import assign_to
 
-from antara_sales.services import inbox
-from antara_sales.services.delegation import stand_in
-from antara_sales.services.people import assigned_verifiers, department_manager
+from antara_sales.services.verifying.delegation import stand_in
+from antara_sales.services.verifying.people import assigned_verifiers, department_manager
+from antara_sales.services.workflow import inbox
 
 PEOPLE_FIELD = "antara_department_people"
 VERIFIERS, MANAGER = "Department's Verifiers", "Department's Manager"

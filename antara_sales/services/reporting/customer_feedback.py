@@ -17,7 +17,7 @@ from frappe.utils import add_days, get_url, getdate, now_datetime, today
 
 from antara_sales.doctypes import CONTRACT, FEEDBACK
 from antara_sales.doctypes import FEEDBACK_REQUEST as REQUEST
-from antara_sales.services import steps
+from antara_sales.services.workflow import steps
 
 FULFILLED = "Fulfilled"  # the contract's fulfilment status once every ticket of 6.8 is Done (issue 5)
 WEB_FORM_ROUTE = "customer-feedback"

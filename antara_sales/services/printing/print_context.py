@@ -19,7 +19,7 @@ from markupsafe import Markup
 from antara_sales.domain import print_pages as pp
 from antara_sales.domain import print_text
 from antara_sales.domain.print_pages import Block
-from antara_sales.services import print_forms
+from antara_sales.services.printing import print_forms
 from antara_sales.setup.print_setup import LETTER_HEAD
 
 RICH_TEXT_TYPES = ("Text Editor", "HTML Editor", "Markdown Editor")

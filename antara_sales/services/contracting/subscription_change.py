@@ -12,8 +12,10 @@ from frappe import _
 from frappe.utils import get_link_to_form, getdate
 
 from antara_sales.doctypes import CONTRACT
-from antara_sales.services import customer as customer_service
-from antara_sales.services import order_lines, steps, verification, workflow_guard
+from antara_sales.services.ordering import customer as customer_service
+from antara_sales.services.ordering import order_lines
+from antara_sales.services.verifying import verification
+from antara_sales.services.workflow import steps, workflow_guard
 
 LINE_CHANGES = ("Add Product", "Remove Product", "Change Quantity", "Change Period", "Renew")
 # The changes without new lines, and the contract's workflow step each takes.

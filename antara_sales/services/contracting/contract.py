@@ -8,9 +8,10 @@ from frappe.utils import get_link_to_form, getdate, today
 from antara_sales.doctypes import CONTRACT
 from antara_sales.domain import signing
 from antara_sales.roles import is_admin
-from antara_sales.services import customer as customer_service
-from antara_sales.services import order_lines, steps, workflow_guard
-from antara_sales.services.delegation import acting_for
+from antara_sales.services.ordering import customer as customer_service
+from antara_sales.services.ordering import order_lines
+from antara_sales.services.verifying.delegation import acting_for
+from antara_sales.services.workflow import steps, workflow_guard
 
 PARTY_FIELDS = ("customer", "customer_name", "customer_type", "npwp", "email", "phone", "address")
 ORDER_FIELDS = ("department", "bureau", "account_executive", "administrative_terms", "tax_rate")

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.utils import flt, getdate
 
 from antara_sales.domain import billing
-from antara_sales.services.settings import get_settings, user_has_role
+from antara_sales.services.common.settings import get_settings, user_has_role
 
 
 def row_error(row, message: str):

@@ -11,8 +11,8 @@ from antara_sales.doctypes import CONTRACT, TICKET
 from antara_sales.domain import fulfilment as rules
 from antara_sales.domain import print_text
 from antara_sales.roles import is_admin
-from antara_sales.services.notify import NEW_TICKET, notify_from_template
-from antara_sales.services.settings import get_settings
+from antara_sales.services.common.notify import NEW_TICKET, notify_from_template
+from antara_sales.services.common.settings import get_settings
 
 SETTINGS_DEPARTMENT = {
 	rules.TECHNICAL: ("default_technical_department", "technical_sla_days"),

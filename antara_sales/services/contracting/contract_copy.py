@@ -8,15 +8,15 @@ with the print format "Kontrak Kerja Sama Salinan Pelanggan" attached the way th
 button attaches a print: Frappe's email queue renders the PDF when it sends, after the signing has
 committed, so signing never waits for wkhtmltopdf. When nothing can be sent (no address, no
 outgoing email account) a comment on the contract says so, and signing goes on. The letter's words
-are the Email Template ANTARA Salinan Kontrak Pelanggan (services/notify.py), edited in the desk."""
+are the Email Template ANTARA Salinan Kontrak Pelanggan (services/common/notify.py), edited in the desk."""
 
 import frappe
 from frappe import _
 from frappe.email.doctype.email_account.email_account import EmailAccount
 from frappe.utils import get_formatted_email
 
-from antara_sales.services import notify
-from antara_sales.services.print_forms import CONTRACT, CONTRACT_CUSTOMER_COPY
+from antara_sales.services.common import notify
+from antara_sales.services.printing.print_forms import CONTRACT, CONTRACT_CUSTOMER_COPY
 
 PRINT_LANGUAGE = "id"
 

@@ -8,8 +8,8 @@ from frappe.utils import flt, get_link_to_form
 
 from antara_sales.domain import sales_targets
 from antara_sales.roles import is_admin
-from antara_sales.services.departments import check_product_owning
-from antara_sales.services.sales_facts import MONTHS, TARGET, as_targets
+from antara_sales.services.ordering.departments import check_product_owning
+from antara_sales.services.reporting.sales_facts import MONTHS, TARGET, as_targets
 
 
 def set_month(target):

@@ -1,0 +1,1 @@
+"""Verification of an order or a change by the assigned Assistant Manager (6.5)."""

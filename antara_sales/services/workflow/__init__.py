@@ -1,0 +1,1 @@
+"""The state machine shared by every stage: steps by key, the guard, admins' edits, routing and the inbox."""

@@ -74,6 +74,7 @@ doc_events = {
 app_include_js = [
 	"/assets/antara_sales/js/quiet_workflow_toast.js",
 	"/assets/antara_sales/js/datepicker_id.js",
+	"/assets/antara_sales/js/report_filters.js",  # the filters the ANTARA reports share (issue 12)
 ]
 
 # The inbox's state column in the reader's language (issue 10).
@@ -85,6 +86,8 @@ doctype_js = {
 	"ANTARA Media Order": "public/js/workflow_turn.js",
 	"ANTARA Subscription Change": "public/js/workflow_turn.js",
 	"ANTARA Cooperation Contract": ["public/js/workflow_turn.js", "public/js/contract_fulfilment.js"],
+	# Issue 12: a rule that assigns the department's people needs neither users nor a field.
+	"Assignment Rule": "public/js/assignment_rule.js",
 }
 
 # Helpers of the print formats (antara_sales/services/printing/print_context.py).

@@ -17,6 +17,7 @@ stands or falls with it. In read-only (maintenance) mode nothing is written."""
 import hashlib
 
 import frappe
+import redis
 from frappe.utils import now_datetime
 
 from antara_sales.doctypes import PRINT_LOG
@@ -76,7 +77,11 @@ def record(doc, print_format: str) -> str | None:
 	}
 	if request_would_roll_back():
 		# Pushed now, not after the commit (a GET has none); in tests Frappe's way: run here.
-		frappe.enqueue(WRITE, queue="short", now=bool(frappe.flags.in_test), entry=entry)
+		try:
+			frappe.enqueue(WRITE, queue="short", now=bool(frappe.flags.in_test), entry=entry)
+		except redis.exceptions.ConnectionError:
+			# The print is what was asked for: a queue that is down costs this log row, not the print.
+			frappe.logger("antara_sales").warning(f"print log not queued (Redis down): {entry}")
 		return None
 	return write(entry)
 

@@ -3,11 +3,11 @@ workflows used to ship with "Don't Override Status" set; a fresh install takes t
 
 import frappe
 
-from antara_sales.setup.workflows import shipped_definitions
+from antara_sales.setup.shipped_records import definitions
 
 
 def execute():
-	for definition in shipped_definitions():
+	for definition in definitions("Workflow"):
 		if frappe.db.exists("Workflow", definition["name"]):
 			frappe.db.set_value(
 				"Workflow", definition["name"], "override_status", definition.get("override_status", 0)

@@ -12,6 +12,21 @@ from antara_sales.services.contracting import contract as contract_service
 from antara_sales.services.verifying import verification as verification_service
 from antara_sales.services.workflow import workflow_guard
 
+# What the tests' factories offer as theirs (`from antara_sales.setup.builders import *`).
+__all__ = [
+	"PNG",
+	"SIGNATURE",
+	"act",
+	"as_user",
+	"edit",
+	"make_contract",
+	"make_order",
+	"request_verification",
+	"stamp_file",
+	"valid_npwp",
+	"verify",
+]
+
 # A 1x1 PNG: a real image for the stamp and signature fields.
 PNG = base64.b64decode(
 	"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="

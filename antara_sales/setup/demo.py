@@ -317,108 +317,117 @@ Perum LKBN ANTARA.</li>
 sebelum berlaku.</li>
 </ol>"""
 
-# The sales: each is found again by (customer, order date), and driven up to `target` (a procedure
-# step's key, services/workflow/steps.py).
+# The days of a sale's steps, in the procedure's order, as far as the sale went.
+STEP_DATES = ("order_date", "form_signed", "verified", "gm_signed", "customer_signed")
+
+
+def sale(customer, department, products, service, target, days, remark=None) -> dict:
+	"""A demo sale, found again by (customer, order date) and driven up to `target` (a procedure
+	step's key, services/workflow/steps.py). `service` is (start, end); `days` are the days it was
+	ordered, its form signed (F/KOM/003), verified (6.5), signed by the GM and by the customer (6.7)."""
+	return dict(
+		customer=customer,
+		department=department,
+		products=products,
+		start=service[0],
+		end=service[1],
+		target=target,
+		remark=remark,
+		**dict(zip(STEP_DATES, days, strict=False)),
+	)
+
+
 #   Signed: verified, contract drawn up, signed by the GM and then by the customer (6.5-6.7).
 SALES = [
 	# PT Kabar Nusantara Media: three consecutive yearly contracts -> Existing (5.4).
-	dict(
-		customer="PT Kabar Nusantara Media",
-		department=DEPT_CONTENT,
-		products=["ANT-TXT-NAS"],
-		order_date="2023-11-20",
-		form_signed="2023-11-24",
-		verified="2023-11-28",
-		start="2024-01-01",
-		end="2024-12-31",
-		gm_signed="2023-12-11",
-		customer_signed="2023-12-14",
-		target="signed",
+	sale(
+		"PT Kabar Nusantara Media",
+		DEPT_CONTENT,
+		["ANT-TXT-NAS"],
+		("2024-01-01", "2024-12-31"),
+		"signed",
+		("2023-11-20", "2023-11-24", "2023-11-28", "2023-12-11", "2023-12-14"),
 	),
-	dict(
-		customer="PT Kabar Nusantara Media",
-		department=DEPT_CONTENT,
-		products=["ANT-TXT-NAS", "ANT-ENG"],
-		order_date="2024-11-18",
-		form_signed="2024-11-22",
-		verified="2024-11-26",
-		start="2025-01-01",
-		end="2025-12-31",
-		gm_signed="2024-12-09",
-		customer_signed="2024-12-12",
-		target="signed",
+	sale(
+		"PT Kabar Nusantara Media",
+		DEPT_CONTENT,
+		["ANT-TXT-NAS", "ANT-ENG"],
+		("2025-01-01", "2025-12-31"),
+		"signed",
+		("2024-11-18", "2024-11-22", "2024-11-26", "2024-12-09", "2024-12-12"),
 	),
-	dict(
-		customer="PT Kabar Nusantara Media",
-		department=DEPT_CONTENT,
-		products=["ANT-TXT-NAS", "ANT-ENG", "KS-XINHUA"],
-		order_date="2025-11-17",
-		form_signed="2025-11-21",
-		verified="2025-11-25",
-		start="2026-01-01",
-		end="2026-12-31",
-		gm_signed="2025-12-08",
-		customer_signed="2025-12-11",
-		target="signed",
+	sale(
+		"PT Kabar Nusantara Media",
+		DEPT_CONTENT,
+		["ANT-TXT-NAS", "ANT-ENG", "KS-XINHUA"],
+		("2026-01-01", "2026-12-31"),
+		"signed",
+		("2025-11-17", "2025-11-21", "2025-11-25", "2025-12-08", "2025-12-11"),
 	),
 	# Diskominfo Jawa Barat: one contract -> New (5.3).
-	dict(
-		customer="Dinas Komunikasi dan Informatika Provinsi Jawa Barat",
-		department=DEPT_MULTIMEDIA,
-		products=["ANT-FOTO", "ANT-INFO", "ANT-ADV"],
-		order_date="2026-03-02",
-		form_signed="2026-03-05",
-		verified="2026-03-09",
-		start="2026-04-01",
-		end="2027-03-31",
-		gm_signed="2026-03-16",
-		customer_signed="2026-03-19",
-		target="signed",
+	sale(
+		"Dinas Komunikasi dan Informatika Provinsi Jawa Barat",
+		DEPT_MULTIMEDIA,
+		["ANT-FOTO", "ANT-INFO", "ANT-ADV"],
+		("2026-04-01", "2027-03-31"),
+		"signed",
+		("2026-03-02", "2026-03-05", "2026-03-09", "2026-03-16", "2026-03-19"),
 	),
 	# Orders still in the procedure (the customers stay Prospect).
-	dict(
-		customer="Universitas Sumatera Raya",
-		department=DEPT_CONTENT,
-		products=["ANT-DATA", "KS-DASBOR"],
-		order_date="2026-11-16",
-		start="2027-01-01",
-		end="2027-12-31",
-		target="draft",
+	sale(
+		"Universitas Sumatera Raya",
+		DEPT_CONTENT,
+		["ANT-DATA", "KS-DASBOR"],
+		("2027-01-01", "2027-12-31"),
+		"draft",
+		("2026-11-16",),
 	),
-	dict(
-		customer="PT Celebes Media Grup",
-		department=DEPT_MULTIMEDIA,
-		products=["ANT-TV", "ANT-FOTO"],
-		order_date="2026-11-10",
-		form_signed="2026-11-12",
-		start="2026-12-01",
-		end="2027-11-30",
-		target="verification",
+	sale(
+		"PT Celebes Media Grup",
+		DEPT_MULTIMEDIA,
+		["ANT-TV", "ANT-FOTO"],
+		("2026-12-01", "2027-11-30"),
+		"verification",
+		("2026-11-10", "2026-11-12"),
 	),
-	dict(
-		customer="PT Surya Timur Televisi",
-		department=DEPT_MULTIMEDIA,
-		products=["ANT-TV"],
-		order_date="2026-11-17",
-		form_signed="2026-11-18",
-		verified="2026-11-20",
-		start="2027-01-01",
-		end="2027-12-31",
-		target="gm_signature",  # the GM's inbox holds a contract to sign (6.7)
+	sale(
+		"PT Surya Timur Televisi",
+		DEPT_MULTIMEDIA,
+		["ANT-TV"],
+		("2027-01-01", "2027-12-31"),
+		"gm_signature",  # the GM's inbox holds a contract to sign (6.7)
+		("2026-11-17", "2026-11-18", "2026-11-20"),
 	),
-	dict(
-		customer="Ni Luh Putu Ayu Lestari",
-		department=DEPT_MULTIMEDIA,
-		products=["ANT-FOTO"],
-		order_date="2026-11-03",
-		form_signed="2026-11-05",
-		start="2026-12-01",
-		end="2027-05-31",
-		target="clarification",
+	sale(
+		"Ni Luh Putu Ayu Lestari",
+		DEPT_MULTIMEDIA,
+		["ANT-FOTO"],
+		("2026-12-01", "2027-05-31"),
+		"clarification",
+		("2026-11-03", "2026-11-05"),
 		remark=(
 			"Pelanggan perorangan meminta paket 30 foto per bulan untuk blog pribadinya, bukan Layanan "
 			"Foto penuh. Mohon dikonfirmasi ulang dengan pelanggan produk dan lisensi penggunaannya."
 		),
+	),
+	# Issue 7, the weekly meeting (setup/demo_meetings.py): the sales signed in its week, 16-22 November
+	# 2026. An existing customer (three consecutive yearly contracts, 5.4) renews for 2027.
+	sale(
+		"PT Kabar Nusantara Media",
+		DEPT_CONTENT,
+		["ANT-TXT-NAS", "ANT-ENG", "KS-XINHUA"],
+		("2027-01-01", "2027-12-31"),
+		"signed",
+		("2026-11-09", "2026-11-10", "2026-11-12", "2026-11-16", "2026-11-18"),
+	),
+	# A new customer won (a Prospect when verified, 6.5.3).
+	sale(
+		"PT Surya Timur Televisi",
+		DEPT_MULTIMEDIA,
+		["ANT-TV", "ANT-FOTO"],
+		("2026-12-01", "2027-11-30"),
+		"signed",
+		("2026-11-11", "2026-11-12", "2026-11-13", "2026-11-16", "2026-11-17"),
 	),
 ]
 
@@ -810,9 +819,9 @@ def load():
 	ensure_products()
 	ensure_settings()
 	ensure_customers()
-	# Issue 7: last week's sales too, then targets, feedback and last week's meeting (6.1, 6.2).
-	for sale in (*SALES, *demo_meetings.RECENT_SALES):
-		run_sale(sale)
+	for each in SALES:  # last week's sales among them (issue 7)
+		run_sale(each)
+	# Issue 7: targets, feedback and last week's meeting (6.1, 6.2).
 	demo_meetings.load()
 	ensure_subscription_change()
 	ensure_fulfilment()

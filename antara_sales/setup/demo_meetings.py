@@ -1,11 +1,13 @@
-"""Demo data of the weekly sales meeting (6.1, 6.2), issue 7: monthly targets for 2026, two sales
-signed in the week of 16-22 November 2026 (an existing customer's renewal and a new customer won),
-customer feedback given through the web form, and last week's meeting of Kerjasama dan Konten
-with its minutes submitted and acknowledged and two actions open. A Manager who creates this week's
-meeting (week 48) then finds last week's evaluation filled in and the open actions carried over.
+"""Demo data of the weekly sales meeting (6.1, 6.2), issue 7: monthly targets for 2026, customer
+feedback given through the web form, and last week's meeting of Kerjasama dan Konten with its minutes
+submitted and acknowledged and two actions open. The two sales signed in the week of 16-22 November
+2026 (an existing customer's renewal and a new customer won) are among demo.SALES. A Manager who
+creates this week's meeting (week 48) then finds last week's evaluation filled in and the open
+actions carried over.
 
-Called from antara_sales.setup.demo.load, which runs RECENT_SALES with its other sales; idempotent
-like the rest of the demo (each record is looked up before it is made). The demo's calendar is fixed (its "today" is late November 2026)."""
+Called from antara_sales.setup.demo.load after the sales; idempotent like the rest of the demo (each
+record is looked up before it is made). The demo's calendar is fixed (its "today" is late November
+2026)."""
 
 import frappe
 from frappe.model.workflow import apply_workflow
@@ -19,37 +21,6 @@ from antara_sales.setup.builders import as_user
 
 # Department: (sales target per month, IDR before PPN; new customers to win per month).
 TARGETS = {demo_base.DEPT_CONTENT: (150_000_000, 2), demo_base.DEPT_MULTIMEDIA: (100_000_000, 2)}
-
-RECENT_SALES = [
-	# An existing customer (three consecutive yearly contracts, 5.4) renews for 2027.
-	dict(
-		customer="PT Kabar Nusantara Media",
-		department=demo_base.DEPT_CONTENT,
-		products=["ANT-TXT-NAS", "ANT-ENG", "KS-XINHUA"],
-		order_date="2026-11-09",
-		form_signed="2026-11-10",
-		verified="2026-11-12",
-		start="2027-01-01",
-		end="2027-12-31",
-		gm_signed="2026-11-16",
-		customer_signed="2026-11-18",
-		target="signed",
-	),
-	# A new customer won (a Prospect when verified, 6.5.3).
-	dict(
-		customer="PT Surya Timur Televisi",
-		department=demo_base.DEPT_MULTIMEDIA,
-		products=["ANT-TV", "ANT-FOTO"],
-		order_date="2026-11-11",
-		form_signed="2026-11-12",
-		verified="2026-11-13",
-		start="2026-12-01",
-		end="2027-11-30",
-		gm_signed="2026-11-16",
-		customer_signed="2026-11-17",
-		target="signed",
-	),
-]
 
 # (customer, contract start, stars, answered on, comment)
 ANSWERS = [
@@ -167,7 +138,7 @@ def ensure_last_weeks_meeting():
 
 
 def load():
-	"""After the demo's sales, RECENT_SALES among them (setup/demo.py runs every sale)."""
+	"""After the demo's sales, last week's among them (setup/demo.py runs every sale)."""
 	ensure_targets()
 	ensure_feedback()
 	ensure_last_weeks_meeting()

@@ -112,9 +112,9 @@ def ensure_print_setup():
 
 def ensure_workflows():
 	"""After the roles: workflow transitions link to them."""
-	from antara_sales.setup.workflows import sync_all
+	from antara_sales.setup.shipped_records import sync_all
 
-	sync_all()
+	sync_all(("Workflow",))
 
 
 def ensure_shipped_records():

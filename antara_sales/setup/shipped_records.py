@@ -15,6 +15,7 @@ from pathlib import Path
 import frappe
 
 from antara_sales.domain import shipped_sync
+from antara_sales.setup import workflows
 
 MODULE_DIR = Path(__file__).resolve().parent.parent / "antara_sales"
 FOLDERS = {
@@ -70,6 +71,8 @@ def sync(shipped: dict) -> str:
 		remember(doctype, name, shipped_sync.Installed(shipped_print, site_print))
 	elif last:
 		remember(doctype, name, last)  # carries a legacy fingerprint over
+	if doctype == "Workflow":
+		workflows.fill_state_messages(shipped)
 	return decision
 
 
@@ -103,9 +106,7 @@ def install(shipped: dict):
 def prepare(shipped: dict):
 	"""What a record links to and must exist first."""
 	if shipped["doctype"] == "Workflow":
-		from antara_sales.setup.workflows import ensure_masters
-
-		ensure_masters(shipped)
+		workflows.ensure_masters(shipped)
 
 
 def on_site(doctype: str, name: str) -> dict | None:

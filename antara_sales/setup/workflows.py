@@ -1,36 +1,7 @@
-"""The workflows declared in antara_sales/antara_sales/workflow/*.json (their one readable source of
-truth), installed without overwriting what an admin customised by the mechanism every shipped
-record shares (setup/shipped_records.py). What is particular to a Workflow is here: the states and
-actions it links to, and the states' messages."""
+"""What is particular to installing a Workflow (setup/shipped_records.py installs every shipped
+record): the states and actions it links to, and the states' messages."""
 
 import frappe
-
-from antara_sales.setup import shipped_records
-
-WORKFLOW = "Workflow"
-
-
-def shipped_definitions() -> list[dict]:
-	return shipped_records.definitions(WORKFLOW)
-
-
-def sync_all():
-	for definition in shipped_definitions():
-		shipped_records.sync(definition)
-		fill_state_messages(definition)
-
-
-def sync(definition: dict) -> str:
-	return shipped_records.sync(definition)
-
-
-def reset(name: str):
-	"""Replace a site's workflow with the shipped definition (discards customisations)."""
-	shipped_records.reset(name, WORKFLOW)
-
-
-def install(definition: dict):
-	shipped_records.install(definition)
 
 
 def fill_state_messages(definition: dict):

@@ -207,24 +207,24 @@ class TestRowLevelScope(AntaraTestCase):
 class TestWorkflowSync(AntaraTestCase):
 	def test_admin_edits_survive_migrate_and_updates_reach_uncustomised_sites(self):
 		from antara_sales.domain import shipped_sync as workflow_sync
-		from antara_sales.setup import workflows
+		from antara_sales.setup import shipped_records
 
-		definition = next(d for d in workflows.shipped_definitions() if d["name"] == "ANTARA Media Order")
-		self.assertEqual(workflows.sync(definition), workflow_sync.NOTHING)
+		definition = shipped_records.definition("Workflow", "ANTARA Media Order")
+		self.assertEqual(shipped_records.sync(definition), workflow_sync.NOTHING)
 		# An admin relabels an action in the Workflow form...
 		wf = frappe.get_doc("Workflow", "ANTARA Media Order")
 		wf.transitions[0].action = "Verify"
 		wf.save()
-		self.assertEqual(workflows.sync(definition), workflow_sync.NOTHING)  # ...and migrate keeps it
+		self.assertEqual(shipped_records.sync(definition), workflow_sync.NOTHING)  # ...and migrate keeps it
 		# The app ships a change: the customised copy is kept and the admin told.
 		changed = dict(
 			definition, transitions=[dict(definition["transitions"][0], condition="doc.terms_agreed")]
 		)
-		self.assertEqual(workflows.sync(changed), workflow_sync.KEEP_CUSTOMISED)
+		self.assertEqual(shipped_records.sync(changed), workflow_sync.KEEP_CUSTOMISED)
 		self.assertEqual(frappe.get_doc("Workflow", "ANTARA Media Order").transitions[0].action, "Verify")
 		# After a reset to the shipped definition, the next update installs itself.
-		workflows.reset("ANTARA Media Order")
-		self.assertEqual(workflows.sync(changed), workflow_sync.INSTALL)
+		shipped_records.reset("ANTARA Media Order", "Workflow")
+		self.assertEqual(shipped_records.sync(changed), workflow_sync.INSTALL)
 		self.assertEqual(
 			frappe.get_doc("Workflow", "ANTARA Media Order").transitions[0].condition, "doc.terms_agreed"
 		)

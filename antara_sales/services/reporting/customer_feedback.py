@@ -88,7 +88,9 @@ def send_request(request):
 def fulfilment_reason(contract) -> str | None:
 	"""Why the contract counts as fulfilled, or None."""
 	ended_on = contract.terminated_on or contract.end_date
-	if steps.key_of(CONTRACT, contract.status) in ("expired", "terminated") or (ended_on and getdate(ended_on) < getdate(today())):
+	if steps.key_of(CONTRACT, contract.status) in ("expired", "terminated") or (
+		ended_on and getdate(ended_on) < getdate(today())
+	):
 		return _("Contract period ended")
 	if contract.get("fulfilment_status") == FULFILLED:  # every ticket of 6.8 is Done (issue 5)
 		return _("Follow-up work done (6.8)")

@@ -2,14 +2,8 @@
 frappe.query_reports["ANTARA Expiring Contracts"] = {
 	filters: [
 		{ fieldname: "days", label: __("Days Ahead"), fieldtype: "Int", default: 60, reqd: 1 },
-		{
-			fieldname: "department",
-			label: __("Department"),
-			fieldtype: "Link",
-			options: "ANTARA Department",
-			get_query: () => ({ filters: { department_kind: "Product-Owning" } }),
-		},
-		{ fieldname: "bureau", label: __("Bureau"), fieldtype: "Link", options: "ANTARA Bureau" },
-		{ fieldname: "account_executive", label: __("Account Executive"), fieldtype: "Link", options: "User" },
+		antara_sales.report_filters.department(),
+		antara_sales.report_filters.bureau(),
+		antara_sales.report_filters.account_executive(),
 	],
 };

@@ -7,14 +7,8 @@ frappe.query_reports["ANTARA Sales Pipeline"] = {
 			fieldtype: "Select",
 			options: ["", "ANTARA Media Order", "ANTARA Cooperation Contract", "ANTARA Subscription Change"],
 		},
-		{
-			fieldname: "department",
-			label: __("Department"),
-			fieldtype: "Link",
-			options: "ANTARA Department",
-			get_query: () => ({ filters: { department_kind: "Product-Owning" } }),
-		},
-		{ fieldname: "bureau", label: __("Bureau"), fieldtype: "Link", options: "ANTARA Bureau" },
-		{ fieldname: "account_executive", label: __("Account Executive"), fieldtype: "Link", options: "User" },
+		antara_sales.report_filters.department(),
+		antara_sales.report_filters.bureau(),
+		antara_sales.report_filters.account_executive(),
 	],
 };

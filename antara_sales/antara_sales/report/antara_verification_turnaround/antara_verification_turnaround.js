@@ -15,13 +15,7 @@ frappe.query_reports["ANTARA Verification Turnaround"] = {
 			default: frappe.datetime.get_today(),
 			reqd: 1,
 		},
-		{
-			fieldname: "department",
-			label: __("Department"),
-			fieldtype: "Link",
-			options: "ANTARA Department",
-			get_query: () => ({ filters: { department_kind: "Product-Owning" } }),
-		},
+		antara_sales.report_filters.department(),
 		{
 			fieldname: "outcome",
 			label: __("Outcome"),

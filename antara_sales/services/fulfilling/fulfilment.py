@@ -70,7 +70,7 @@ def keep_service_fields(contract, method=None):
 
 def on_change_submitted(change, method=None):
 	"""After the change's controller amended the contract: only an approved change is followed up."""
-	if change.status != "Approved":
+	if not steps.is_at(change, "approved"):
 		return
 	mark(change.contract, rules.QUEUED, _("Queued: {0}").format(change.name))
 	enqueue(change.contract, change.name)
@@ -162,7 +162,7 @@ def latest_contract(name: str):
 	"""The contract as last committed, its row locked for this job: a job waits for another job on
 	the same contract, and then reads what that one wrote (locking reads see the latest commit)."""
 	rows = frappe.db.sql(f"select * from `tab{CONTRACT}` where name = %s for update", name, as_dict=True)
-	if not rows or rows[0].docstatus != 1 or rows[0].status in ("Cancelled",):
+	if not rows or rows[0].docstatus != 1 or steps.key_of(CONTRACT, rows[0].status) == "cancelled":
 		return None
 	items = frappe.db.sql(
 		"select * from `tabANTARA Order Item` where parent = %s and parenttype = %s and parentfield = 'items' "
@@ -247,7 +247,7 @@ def refresh(contract_name: str):
 	)
 	if not contract or contract.docstatus != 1:
 		return
-	if contract.status == "Terminated":
+	if steps.key_of(CONTRACT, contract.status) == "terminated":
 		mark(contract_name, rules.ENDED, _("Terminated: open tickets cancelled"))
 		return
 	tickets = frappe.db.get_values(

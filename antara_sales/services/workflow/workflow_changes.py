@@ -67,8 +67,8 @@ def sync_state_options(workflow):
 
 
 def carry_rename(workflow, old: str, new: str):
-	"""Documents waiting in the old state, their inbox rows, the Number Cards that filter on it and
-	the Assignment Rules whose condition names it follow the new name."""
+	"""Documents waiting in the old state, their inbox rows, the Number Cards and workspace shortcuts
+	that count it and the Assignment Rules whose condition names it follow the new name."""
 	doctype, field = workflow.document_type, workflow.workflow_state_field
 	table = DocType(doctype)
 	frappe.qb.update(table).set(table[field], new).where(table[field] == old).run()
@@ -92,6 +92,16 @@ def carry_rename(workflow, old: str, new: str):
 				changed = changed or row[3] != value
 		if changed:
 			frappe.db.set_value("Number Card", card.name, "filters_json", json.dumps(filters))
+	shortcut = DocType("Workspace Shortcut")  # its count filter is text, not always JSON
+	for row in (
+		frappe.qb.from_(shortcut)
+		.select(shortcut.name, shortcut.stats_filter)
+		.where((shortcut.link_to == doctype) & (shortcut.stats_filter.like(f'%"{old}"%')))
+		.run(as_dict=True)
+	):
+		frappe.db.set_value(
+			"Workspace Shortcut", row.name, "stats_filter", row.stats_filter.replace(f'"{old}"', f'"{new}"')
+		)
 	for rule in frappe.get_all(
 		"Assignment Rule",
 		filters={"document_type": doctype},

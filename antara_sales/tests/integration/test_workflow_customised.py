@@ -98,6 +98,9 @@ class TestAdminCustomisesTheWorkflow(AntaraTestCase):
 		card = frappe.get_doc("Number Card", "ANTARA Orders Awaiting Verification")
 		self.assertIn(AWAITING, card.filters_json)
 		self.assertGreaterEqual(get_result(card, card.filters_json), 1)
+		shortcuts = frappe.get_all("Workspace Shortcut", filters={"link_to": ORDER}, pluck="stats_filter")
+		self.assertTrue(any(f'"{AWAITING}"' in (f or "") for f in shortcuts))
+		self.assertFalse(any('"Submitted for Verification"' in (f or "") for f in shortcuts))
 
 		order = f.make_order(self.org, self.customer, [self.product])
 		order = f.request_verification(self.org, order)

@@ -139,6 +139,12 @@ def _names(items: Iterable, attr: str = "name") -> tuple[str, ...]:
 	return tuple(sorted({getattr(i, attr) for i in items}))
 
 
+def _row(section, metric, period, value, unit, kind, records, *, target=None, product=None) -> Row:
+	"""A row with the records behind its number: sales and sale lines by their contract."""
+	references = _names(records, "contract" if kind == CONTRACT else "name")
+	return Row(section, metric, period, value, unit, target, product, kind, references)
+
+
 def is_new_customer(status_before: str) -> bool:
 	"""5.3: Prospect or New when verified is a new customer; 5.4: Existing is an existing one."""
 	return status_before in (PROSPECT, NEW)
@@ -146,16 +152,17 @@ def is_new_customer(status_before: str) -> bool:
 
 def sales_rows(facts: Facts, period: str, span: Span) -> list[Row]:
 	lines = [line for line in facts.sale_lines if line.signed_on in span]
+	total = sum(line.amount for line in lines)
 	rows = [
-		Row(
+		_row(
 			SALES,
 			"Total",
 			period,
-			sum(line.amount for line in lines),
+			total,
 			IDR,
+			CONTRACT,
+			lines,
 			target=sales_targets.for_span(facts.targets, span),
-			reference_kind=CONTRACT,
-			references=_names(lines, "contract"),
 		)
 	]
 	targeted = {t.product for t in facts.targets if t.product}
@@ -167,20 +174,20 @@ def sales_rows(facts: Facts, period: str, span: Span) -> list[Row]:
 	for product in sorted(products, key=lambda p: facts.product_names.get(p) or p):
 		product_lines = [line for line in lines if line.product == product]
 		rows.append(
-			Row(
+			_row(
 				SALES,
 				facts.product_names.get(product) or product,
 				period,
 				sum(line.amount for line in product_lines),
 				IDR,
+				CONTRACT,
+				product_lines,
 				target=(
 					sales_targets.for_span(facts.targets, span, where=lambda t, p=product: t.product == p)
 					if product in targeted
 					else None
 				),
 				product=product,
-				reference_kind=CONTRACT,
-				references=_names(product_lines, "contract"),
 			)
 		)
 	return rows
@@ -188,19 +195,7 @@ def sales_rows(facts: Facts, period: str, span: Span) -> list[Row]:
 
 def contract_rows(facts: Facts, period: str, span: Span) -> list[Row]:
 	sales = [s for s in facts.sales if s.signed_on in span]
-	return [
-		Row(
-			CONTRACTS,
-			"Contracts Signed",
-			period,
-			len(sales),
-			COUNT,
-			None,
-			None,
-			CONTRACT,
-			_names(sales, "contract"),
-		)
-	]
+	return [_row(CONTRACTS, "Contracts Signed", period, len(sales), COUNT, CONTRACT, sales)]
 
 
 def customer_rows(facts: Facts, period: str, span: Span) -> list[Row]:
@@ -212,53 +207,21 @@ def customer_rows(facts: Facts, period: str, span: Span) -> list[Row]:
 	new_customer_target = sales_targets.people(
 		sales_targets.for_span(facts.targets, span, measure=lambda t: t.new_customers)
 	)
+
+	def customers(metric, group, target=None):
+		return _row(
+			CUSTOMERS, metric, period, len({s.customer for s in group}), COUNT, CONTRACT, group, target=target
+		)
+
+	def value(metric, group):
+		return _row(CUSTOMERS, metric, period, sum(s.amount for s in group), IDR, CONTRACT, group)
+
 	return [
-		Row(
-			CUSTOMERS,
-			"New Customers Won",
-			period,
-			len({s.customer for s in won}),
-			COUNT,
-			target=new_customer_target,
-			reference_kind=CONTRACT,
-			references=_names(won, "contract"),
-		),
-		Row(
-			CUSTOMERS,
-			"New Customers (5.3)",
-			period,
-			len({s.customer for s in new}),
-			COUNT,
-			reference_kind=CONTRACT,
-			references=_names(new, "contract"),
-		),
-		Row(
-			CUSTOMERS,
-			"Existing Customers (5.4)",
-			period,
-			len({s.customer for s in existing}),
-			COUNT,
-			reference_kind=CONTRACT,
-			references=_names(existing, "contract"),
-		),
-		Row(
-			CUSTOMERS,
-			"Sales to New Customers",
-			period,
-			sum(s.amount for s in new),
-			IDR,
-			reference_kind=CONTRACT,
-			references=_names(new, "contract"),
-		),
-		Row(
-			CUSTOMERS,
-			"Sales to Existing Customers",
-			period,
-			sum(s.amount for s in existing),
-			IDR,
-			reference_kind=CONTRACT,
-			references=_names(existing, "contract"),
-		),
+		customers("New Customers Won", won, new_customer_target),
+		customers("New Customers (5.3)", new),
+		customers("Existing Customers (5.4)", existing),
+		value("Sales to New Customers", new),
+		value("Sales to Existing Customers", existing),
 	]
 
 
@@ -271,14 +234,10 @@ ORDER_OUTCOMES = (
 
 def order_rows(facts: Facts, period: str, span: Span) -> list[Row]:
 	received = [o for o in facts.orders if o.received_on in span]
-	rows = [
-		Row(
-			ORDERS, "Orders Received", period, len(received), COUNT, None, None, MEDIA_ORDER, _names(received)
-		)
-	]
+	rows = [_row(ORDERS, "Orders Received", period, len(received), COUNT, MEDIA_ORDER, received)]
 	for outcome, metric in ORDER_OUTCOMES:
 		rounds = [v for v in facts.verifications if v.outcome == outcome and v.verified_on in span]
-		rows.append(Row(ORDERS, metric, period, len(rounds), COUNT, None, None, VERIFICATION, _names(rounds)))
+		rows.append(_row(ORDERS, metric, period, len(rounds), COUNT, VERIFICATION, rounds))
 	return rows
 
 
@@ -287,29 +246,9 @@ def satisfaction_rows(facts: Facts, period: str, span: Span) -> list[Row]:
 	low = [f for f in received if f.score <= LOW_SCORE]
 	average = sum(f.score for f in received) / len(received) if received else 0.0
 	return [
-		Row(
-			SATISFACTION,
-			"Feedback Received",
-			period,
-			len(received),
-			COUNT,
-			None,
-			None,
-			FEEDBACK,
-			_names(received),
-		),
-		Row(
-			SATISFACTION,
-			"Average Score (1-5)",
-			period,
-			average,
-			SCORE,
-			None,
-			None,
-			FEEDBACK,
-			_names(received),
-		),
-		Row(SATISFACTION, "Low Scores (1-2)", period, len(low), COUNT, None, None, FEEDBACK, _names(low)),
+		_row(SATISFACTION, "Feedback Received", period, len(received), COUNT, FEEDBACK, received),
+		_row(SATISFACTION, "Average Score (1-5)", period, average, SCORE, FEEDBACK, received),
+		_row(SATISFACTION, "Low Scores (1-2)", period, len(low), COUNT, FEEDBACK, low),
 	]
 
 
@@ -319,28 +258,8 @@ def billing_rows(facts: Facts, period: str, span: Span) -> list[Row]:
 	invoiced = [i for i in facts.invoices if i.posted_on in span]
 	paid = [i for i in facts.invoices if i.paid_on and i.paid_on in span]
 	return [
-		Row(
-			BILLING,
-			"Invoiced (with PPN)",
-			period,
-			sum(i.amount for i in invoiced),
-			IDR,
-			None,
-			None,
-			INVOICE,
-			_names(invoiced),
-		),
-		Row(
-			BILLING,
-			"Paid (with PPN)",
-			period,
-			sum(i.amount for i in paid),
-			IDR,
-			None,
-			None,
-			INVOICE,
-			_names(paid),
-		),
+		_row(BILLING, "Invoiced (with PPN)", period, sum(i.amount for i in invoiced), IDR, INVOICE, invoiced),
+		_row(BILLING, "Paid (with PPN)", period, sum(i.amount for i in paid), IDR, INVOICE, paid),
 	]
 
 

@@ -7,20 +7,8 @@ from antara_sales import roles
 from antara_sales.doctypes import CONTRACT, DEPARTMENT
 from antara_sales.services.ordering.departments import PRODUCT_OWNING
 
-# The builders the demo data uses too (setup/builders.py), offered here as the tests' factories.
-from antara_sales.setup.builders import (
-	PNG,
-	SIGNATURE,
-	act,
-	as_user,
-	edit,
-	make_contract,
-	make_order,
-	request_verification,
-	stamp_file,
-	valid_npwp,
-	verify,
-)
+# The builders the demo data uses too (setup/builders.py: its __all__), as the tests' factories.
+from antara_sales.setup.builders import *
 
 
 def unique(prefix: str) -> str:

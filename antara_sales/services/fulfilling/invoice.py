@@ -114,24 +114,30 @@ def stop_of(contract):
 	return getdate(contract.terminated_on) if contract.terminated_on else None
 
 
-def bill(contract, *, on, first_only: bool = False) -> list:
-	"""Issue the regular invoices that are due on `on`; returns them. Nothing while suspended.
-	`first_only` is the signing: the first period's invoice, even for a period that starts later."""
-	if steps.is_at(contract, "suspended"):
-		return []
+def unbilled_periods(contract, *, until=None, first_only: bool = False):
+	"""(lines, anchor, the periods not billed yet) of a contract, by invoicing.periods_to_bill."""
 	lines = lines_of(contract)
 	billed = billed_periods(contract.name)
 	anchor = anchor_of(contract, billed)
-	due = invoicing.periods_to_bill(
+	periods = invoicing.periods_to_bill(
 		anchor=anchor,
 		contract_end=getdate(contract.end_date),
 		lines=lines,
 		terms=contract.billing_terms or invoicing.PER_PERIOD,
 		billed=billed,
-		until=None if first_only else on,
+		until=until,
 		stop=stop_of(contract),
 		first_only=first_only,
 	)
+	return lines, anchor, periods
+
+
+def bill(contract, *, on, first_only: bool = False) -> list:
+	"""Issue the regular invoices that are due on `on`; returns them. Nothing while suspended.
+	`first_only` is the signing: the first period's invoice, even for a period that starts later."""
+	if steps.is_at(contract, "suspended"):
+		return []
+	lines, anchor, due = unbilled_periods(contract, until=None if first_only else on, first_only=first_only)
 	made = []
 	for period in due:
 		charges = invoicing.charges_for(period, lines, anchor=anchor, stop=stop_of(contract))
@@ -149,17 +155,7 @@ def set_next_invoice_date(contract):
 	if contract.docstatus != 1:
 		frappe.db.set_value(CONTRACT, contract.name, "next_invoice_date", None, update_modified=False)
 		return
-	lines = lines_of(contract)
-	billed = billed_periods(contract.name)
-	anchor = anchor_of(contract, billed)
-	upcoming = invoicing.periods_to_bill(
-		anchor=anchor,
-		contract_end=getdate(contract.end_date),
-		lines=lines,
-		terms=contract.billing_terms or invoicing.PER_PERIOD,
-		billed=billed,
-		stop=stop_of(contract),
-	)
+	lines, anchor, upcoming = unbilled_periods(contract)
 	next_date = next(
 		(p.start for p in upcoming if invoicing.charges_for(p, lines, anchor=anchor, stop=stop_of(contract))),
 		None,

@@ -11,7 +11,8 @@ from frappe.utils import add_days, date_diff, flt, get_datetime, getdate, now_da
 from antara_sales.doctypes import SUBSCRIPTION_CHANGE as CHANGE
 from antara_sales.domain.sales_calendar import Span
 from antara_sales.permissions import scope_for
-from antara_sales.services.reporting import sales_facts, state_history
+from antara_sales.services.reporting import report_columns, sales_facts, state_history
+from antara_sales.services.reporting.report_columns import column, link
 from antara_sales.services.workflow import steps
 
 # What is still on its way, per DocType: (the step it is on its way to, its value field). The open
@@ -87,47 +88,17 @@ def pipeline(filters) -> tuple:
 	data.sort(key=lambda r: -r["days_in_state"])
 	columns = [
 		# Data, not a Link to DocType: a report checks read permission on every DocType it links to.
-		{"fieldname": "document_type", "label": _("Document Type"), "fieldtype": "Data", "width": 190},
-		{
-			"fieldname": "document",
-			"label": _("Document"),
-			"fieldtype": "Dynamic Link",
-			"options": "document_type",
-			"width": 150,
-		},
-		{"fieldname": "customer_name", "label": _("Customer"), "fieldtype": "Data", "width": 200},
-		{"fieldname": "state", "label": _("Workflow State"), "fieldtype": "Data", "width": 180},
-		{
-			"fieldname": "days_in_state",
-			"label": _("Days in State"),
-			"fieldtype": "Float",
-			"precision": 1,
-			"width": 100,
-		},
-		{"fieldname": "ageing", "label": _("Ageing"), "fieldtype": "Data", "width": 110},
-		{
-			"fieldname": "age_days",
-			"label": _("Age (Days)"),
-			"fieldtype": "Float",
-			"precision": 1,
-			"width": 90,
-		},
-		{"fieldname": "value", "label": _("Value"), "fieldtype": "Currency", "width": 140},
-		{
-			"fieldname": "department",
-			"label": _("Department"),
-			"fieldtype": "Link",
-			"options": "ANTARA Department",
-			"width": 170,
-		},
-		{
-			"fieldname": "account_executive",
-			"label": _("Account Executive"),
-			"fieldtype": "Link",
-			"options": "User",
-			"width": 170,
-		},
-		{"fieldname": "in_state_since", "label": _("In State Since"), "fieldtype": "Datetime", "width": 150},
+		column("document_type", _("Document Type"), "Data", 190),
+		column("document", _("Document"), "Dynamic Link", 150, options="document_type"),
+		report_columns.customer_name(),
+		column("state", _("Workflow State"), "Data", 180),
+		column("days_in_state", _("Days in State"), "Float", 100, precision=1),
+		column("ageing", _("Ageing"), "Data", 110),
+		column("age_days", _("Age (Days)"), "Float", 90, precision=1),
+		column("value", _("Value"), "Currency", 140),
+		report_columns.department(),
+		report_columns.account_executive(),
+		column("in_state_since", _("In State Since"), "Datetime", 150),
 	]
 	states = []
 	for doctype in doctypes:
@@ -219,46 +190,16 @@ def verification_turnaround(filters) -> tuple:
 			}
 		)
 	columns = [
-		{
-			"fieldname": "verification",
-			"label": _("Verification"),
-			"fieldtype": "Link",
-			"options": sales_facts.VERIFICATION,
-			"width": 150,
-		},
-		{
-			"fieldname": "media_order",
-			"label": _("Media Order"),
-			"fieldtype": "Link",
-			"options": sales_facts.ORDER,
-			"width": 150,
-		},
-		{"fieldname": "customer_name", "label": _("Customer"), "fieldtype": "Data", "width": 200},
-		{"fieldname": "outcome", "label": _("Outcome"), "fieldtype": "Data", "width": 90},
-		{"fieldname": "round_no", "label": _("Round"), "fieldtype": "Int", "width": 70},
-		{"fieldname": "handed_over_on", "label": _("Handed Over on"), "fieldtype": "Datetime", "width": 160},
-		{"fieldname": "verified_on", "label": _("Verified on"), "fieldtype": "Datetime", "width": 160},
-		{
-			"fieldname": "turnaround_days",
-			"label": _("Turnaround (Days)"),
-			"fieldtype": "Float",
-			"precision": 2,
-			"width": 110,
-		},
-		{
-			"fieldname": "verifier",
-			"label": _("Verifier"),
-			"fieldtype": "Link",
-			"options": "User",
-			"width": 170,
-		},
-		{
-			"fieldname": "department",
-			"label": _("Department"),
-			"fieldtype": "Link",
-			"options": "ANTARA Department",
-			"width": 170,
-		},
+		link("verification", _("Verification"), sales_facts.VERIFICATION),
+		link("media_order", _("Media Order"), sales_facts.ORDER),
+		report_columns.customer_name(),
+		column("outcome", _("Outcome"), "Data", 90),
+		column("round_no", _("Round"), "Int", 70),
+		column("handed_over_on", _("Handed Over on"), "Datetime", 160),
+		column("verified_on", _("Verified on"), "Datetime", 160),
+		column("turnaround_days", _("Turnaround (Days)"), "Float", 110, precision=2),
+		link("verifier", _("Verifier"), "User", 170),
+		report_columns.department(),
 	]
 	outcomes = Counter(r["outcome"] for r in data)
 	times = [r["turnaround_days"] for r in data if r["turnaround_days"] is not None]
@@ -317,18 +258,7 @@ def expiring_contracts(filters) -> tuple:
 	contracts = frappe.get_list(
 		sales_facts.CONTRACT,
 		filters=query,
-		fields=[
-			"name",
-			"customer",
-			"customer_name",
-			"department",
-			"bureau",
-			"account_executive",
-			"end_date",
-			"grand_total",
-			"status",
-			"media_order",
-		],
+		fields=[*sales_facts.CONTRACT_FIELDS, "end_date"],
 		order_by="end_date asc",
 	)
 	renewals = renewals_under_way(contracts)
@@ -348,46 +278,16 @@ def expiring_contracts(filters) -> tuple:
 		for c in contracts
 	]
 	columns = [
-		{
-			"fieldname": "contract",
-			"label": _("Contract"),
-			"fieldtype": "Link",
-			"options": sales_facts.CONTRACT,
-			"width": 150,
-		},
-		{"fieldname": "customer_name", "label": _("Customer"), "fieldtype": "Data", "width": 220},
-		{"fieldname": "end_date", "label": _("Ends on"), "fieldtype": "Date", "width": 100},
-		{"fieldname": "days_left", "label": _("Days Left"), "fieldtype": "Int", "width": 80},
-		{"fieldname": "value", "label": _("Contract Value"), "fieldtype": "Currency", "width": 140},
-		{
-			"fieldname": "renewal",
-			"label": _("Renewal Order"),
-			"fieldtype": "Link",
-			"options": sales_facts.ORDER,
-			"width": 150,
-		},
-		{
-			"fieldname": "account_executive",
-			"label": _("Account Executive"),
-			"fieldtype": "Link",
-			"options": "User",
-			"width": 170,
-		},
-		{
-			"fieldname": "department",
-			"label": _("Department"),
-			"fieldtype": "Link",
-			"options": "ANTARA Department",
-			"width": 170,
-		},
-		{
-			"fieldname": "bureau",
-			"label": _("Bureau"),
-			"fieldtype": "Link",
-			"options": "ANTARA Bureau",
-			"width": 140,
-		},
-		{"fieldname": "status", "label": _("Status"), "fieldtype": "Data", "width": 90},
+		link("contract", _("Contract"), sales_facts.CONTRACT),
+		report_columns.customer_name(220),
+		column("end_date", _("Ends on"), "Date", 100),
+		column("days_left", _("Days Left"), "Int", 80),
+		column("value", _("Contract Value"), "Currency", 140),
+		link("renewal", _("Renewal Order"), sales_facts.ORDER),
+		report_columns.account_executive(),
+		report_columns.department(),
+		link("bureau", _("Bureau"), "ANTARA Bureau", 140),
+		column("status", _("Status"), "Data", 90),
 	]
 	weeks = defaultdict(float)
 	for row in data:

@@ -57,6 +57,16 @@ CONTRACT_FIELDS = [
 	"media_order",
 	"status",
 ]
+# What as_targets reads of a Sales Target.
+TARGET_FIELDS = [
+	"name",
+	"department",
+	"bureau",
+	"product",
+	"month_start",
+	"target_amount",
+	"target_new_customers",
+]
 
 
 def _read(doctype: str, *, scope: Scope | None, filters, fields, order_by=None):
@@ -241,16 +251,9 @@ def target_rows(months: list[date], *, department=None, scope: Scope | None = No
 	filters = {"month_start": ["in", months or [date(1900, 1, 1)]]}
 	if department:
 		filters["department"] = department
-	fields = [
-		"name",
-		"department",
-		"bureau",
-		"product",
-		"month_start",
-		"target_amount",
-		"target_new_customers",
-	]
-	return (frappe.get_all if scope is None else frappe.get_list)(TARGET, filters=filters, fields=fields)
+	return (frappe.get_all if scope is None else frappe.get_list)(
+		TARGET, filters=filters, fields=TARGET_FIELDS
+	)
 
 
 def as_targets(rows) -> list[sales_targets.Target]:

@@ -13,7 +13,8 @@ from antara_sales.domain import sales_targets
 from antara_sales.domain.meeting_evaluation import is_new_customer
 from antara_sales.domain.sales_calendar import Span, month_of, month_start, months_between
 from antara_sales.permissions import scope_for
-from antara_sales.services.reporting import sales_facts
+from antara_sales.services.reporting import report_columns, sales_facts
+from antara_sales.services.reporting.report_columns import column
 
 ALL_BUREAUS = ""  # a target for the whole department
 
@@ -33,6 +34,15 @@ def report_span(filters) -> Span:
 
 def month_label(day: date) -> str:
 	return f"{day.year}-{day.month:02d}"
+
+
+def month_labels(span: Span) -> list[str]:
+	return [month_label(m) for m in months_between(span.start, span.end)]
+
+
+def month_and_department() -> list[dict]:
+	"""The first columns of the reports grouped by month and department."""
+	return [column("month", _("Month"), "Data", 90), report_columns.department(200)]
 
 
 # ------------------------------------------------------------------ target vs actual
@@ -95,29 +105,18 @@ def target_vs_actual(filters) -> tuple:
 			}
 		)
 	columns = [
-		{"fieldname": "month", "label": _("Month"), "fieldtype": "Data", "width": 90},
-		{
-			"fieldname": "department",
-			"label": _("Department"),
-			"fieldtype": "Link",
-			"options": "ANTARA Department",
-			"width": 200,
-		},
-		{"fieldname": "bureau_label", "label": _("Bureau"), "fieldtype": "Data", "width": 170},
-		{"fieldname": "target", "label": _("Target"), "fieldtype": "Currency", "width": 150},
-		{"fieldname": "actual", "label": _("Actual"), "fieldtype": "Currency", "width": 150},
-		{"fieldname": "achievement", "label": _("Achieved %"), "fieldtype": "Percent", "width": 100},
-		{"fieldname": "variance", "label": _("Variance"), "fieldtype": "Currency", "width": 150},
-		{"fieldname": "contracts", "label": _("Contracts Signed"), "fieldtype": "Int", "width": 90},
-		{
-			"fieldname": "new_customer_target",
-			"label": _("New Customers Target"),
-			"fieldtype": "Int",  # people are counted whole (sales_targets.people)
-			"width": 110,
-		},
-		{"fieldname": "new_customers_won", "label": _("New Customers Won"), "fieldtype": "Int", "width": 110},
+		*month_and_department(),
+		column("bureau_label", _("Bureau"), "Data", 170),
+		column("target", _("Target"), "Currency", 150),
+		column("actual", _("Actual"), "Currency", 150),
+		column("achievement", _("Achieved %"), "Percent", 100),
+		column("variance", _("Variance"), "Currency", 150),
+		column("contracts", _("Contracts Signed"), "Int", 90),
+		# People are counted whole (sales_targets.people).
+		column("new_customer_target", _("New Customers Target"), "Int", 110),
+		column("new_customers_won", _("New Customers Won"), "Int", 110),
 	]
-	months = [month_label(m) for m in months_between(span.start, span.end)]
+	months = month_labels(span)
 	per_month = {m: [0.0, 0.0] for m in months}
 	for row in data:
 		per_month[row["month"]][0] += row["target"]
@@ -192,37 +191,15 @@ def new_vs_existing(filters) -> tuple:
 			}
 		)
 	columns = [
-		{"fieldname": "month", "label": _("Month"), "fieldtype": "Data", "width": 90},
-		{
-			"fieldname": "department",
-			"label": _("Department"),
-			"fieldtype": "Link",
-			"options": "ANTARA Department",
-			"width": 200,
-		},
-		{"fieldname": "new_customers_won", "label": _("New Customers Won"), "fieldtype": "Int", "width": 110},
-		{"fieldname": "new_customers", "label": _("New Customers (5.3)"), "fieldtype": "Int", "width": 110},
-		{
-			"fieldname": "new_value",
-			"label": _("Sales to New Customers"),
-			"fieldtype": "Currency",
-			"width": 160,
-		},
-		{
-			"fieldname": "existing_customers",
-			"label": _("Existing Customers (5.4)"),
-			"fieldtype": "Int",
-			"width": 110,
-		},
-		{
-			"fieldname": "existing_value",
-			"label": _("Sales to Existing Customers"),
-			"fieldtype": "Currency",
-			"width": 160,
-		},
-		{"fieldname": "new_share", "label": _("New Share %"), "fieldtype": "Percent", "width": 100},
+		*month_and_department(),
+		column("new_customers_won", _("New Customers Won"), "Int", 110),
+		column("new_customers", _("New Customers (5.3)"), "Int", 110),
+		column("new_value", _("Sales to New Customers"), "Currency", 160),
+		column("existing_customers", _("Existing Customers (5.4)"), "Int", 110),
+		column("existing_value", _("Sales to Existing Customers"), "Currency", 160),
+		column("new_share", _("New Share %"), "Percent", 100),
 	]
-	months = [month_label(m) for m in months_between(span.start, span.end)]
+	months = month_labels(span)
 	chart = {
 		"data": {
 			"labels": months,
@@ -276,30 +253,13 @@ def _new_vs_existing_by_contract(sales, by_name) -> tuple:
 		for s in sorted(sales, key=lambda s: (s.signed_on, s.contract))
 	]
 	columns = [
-		{
-			"fieldname": "contract",
-			"label": _("Contract"),
-			"fieldtype": "Link",
-			"options": sales_facts.CONTRACT,
-			"width": 150,
-		},
-		{"fieldname": "customer_name", "label": _("Customer"), "fieldtype": "Data", "width": 220},
-		{
-			"fieldname": "department",
-			"label": _("Department"),
-			"fieldtype": "Link",
-			"options": "ANTARA Department",
-			"width": 180,
-		},
-		{"fieldname": "signed_on", "label": _("Signed on"), "fieldtype": "Date", "width": 100},
-		{
-			"fieldname": "status_at_verification",
-			"label": _("Status at Verification (6.5.3)"),
-			"fieldtype": "Data",
-			"width": 130,
-		},
-		{"fieldname": "customer_class", "label": _("New or Existing"), "fieldtype": "Data", "width": 110},
-		{"fieldname": "value", "label": _("Value (before PPN)"), "fieldtype": "Currency", "width": 150},
+		report_columns.link("contract", _("Contract"), sales_facts.CONTRACT),
+		report_columns.customer_name(220),
+		report_columns.department(180),
+		column("signed_on", _("Signed on"), "Date", 100),
+		column("status_at_verification", _("Status at Verification (6.5.3)"), "Data", 130),
+		column("customer_class", _("New or Existing"), "Data", 110),
+		column("value", _("Value (before PPN)"), "Currency", 150),
 	]
 	return columns, data, None, None, None
 

@@ -9,7 +9,7 @@ from frappe.utils import flt, get_link_to_form
 from antara_sales.domain import sales_targets
 from antara_sales.roles import is_admin
 from antara_sales.services.ordering.departments import check_product_owning
-from antara_sales.services.reporting.sales_facts import MONTHS, TARGET, as_targets
+from antara_sales.services.reporting.sales_facts import MONTHS, TARGET, TARGET_FIELDS, as_targets
 
 
 def set_month(target):
@@ -67,15 +67,7 @@ def check_overlap(target):
 				"month_start": target.month_start,
 				"name": ["!=", target.name or ""],
 			},
-			fields=[
-				"name",
-				"department",
-				"bureau",
-				"product",
-				"month_start",
-				"target_amount",
-				"target_new_customers",
-			],
+			fields=TARGET_FIELDS,
 		)
 	)
 	clashes = sales_targets.overlapping(this, others)

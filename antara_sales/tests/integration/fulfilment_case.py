@@ -138,40 +138,37 @@ class FulfilmentCase(AntaraTestCase):
 				contract.name if hasattr(contract, "name") else contract, on=on, **kw
 			)
 
-	def tickets(self, contract, **filters):
+	def rows_of(self, doctype, contract, filters, fields, order_by):
 		return frappe.get_all(
-			TICKET,
-			filters={"contract": contract.name, **filters},
-			fields=[
-				"name",
-				"work_type",
-				"department",
-				"status",
-				"due_date",
-				"subscription_change",
-				"resolution",
-			],
-			order_by="creation asc",
+			doctype, filters={"contract": contract.name, **filters}, fields=fields, order_by=order_by
 		)
 
+	def tickets(self, contract, **filters):
+		fields = [
+			"name",
+			"work_type",
+			"department",
+			"status",
+			"due_date",
+			"subscription_change",
+			"resolution",
+		]
+		return self.rows_of(TICKET, contract, filters, fields, "creation asc")
+
 	def invoices(self, contract, **filters):
-		return frappe.get_all(
-			INVOICE,
-			filters={"contract": contract.name, **filters},
-			fields=[
-				"name",
-				"invoice_type",
-				"period_start",
-				"period_end",
-				"total_amount",
-				"tax_amount",
-				"grand_total",
-				"status",
-				"docstatus",
-				"note",
-			],
-			order_by="period_start asc, creation asc",
-		)
+		fields = [
+			"name",
+			"invoice_type",
+			"period_start",
+			"period_end",
+			"total_amount",
+			"tax_amount",
+			"grand_total",
+			"status",
+			"docstatus",
+			"note",
+		]
+		return self.rows_of(INVOICE, contract, filters, fields, "period_start asc, creation asc")
 
 	def todos(self, ticket_name, status="Open"):
 		return sorted(

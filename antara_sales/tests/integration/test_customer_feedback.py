@@ -9,6 +9,9 @@ from antara_sales.tests import sales_factories as sf
 from antara_sales.tests.base import AntaraTestCase
 
 REQUEST, FEEDBACK = "ANTARA Feedback Request", "ANTARA Customer Feedback"
+# (order date, verified on, signed on) of a sale
+MARCH = ("2026-03-02", "2026-03-03", "2026-03-05")
+SEPTEMBER = ("2026-09-01", "2026-09-02", "2026-09-03")
 
 
 class TestCustomerFeedback(AntaraTestCase):
@@ -17,24 +20,23 @@ class TestCustomerFeedback(AntaraTestCase):
 		self.org = f.make_org()
 		self.product = f.make_product(self.org, price=2_000_000)
 		self.customer = f.make_customer(self.org)
-		self.contract = sf.sale(
+		self.contract = self.sale(customer=self.customer)
+
+	def sale(self, dates=MARCH, customer=None, **kw):
+		"""A signed contract for the product, to a new customer unless one is named."""
+		order_date, verified_on, signed_on = dates
+		return sf.sale(
 			self.org,
-			self.customer,
+			customer or f.make_customer(self.org),
 			[self.product],
-			order_date="2026-03-02",
-			verified_on="2026-03-03",
-			signed_on="2026-03-05",
+			order_date=order_date,
+			verified_on=verified_on,
+			signed_on=signed_on,
+			**kw,
 		)
 
 	def test_the_answer_lands_on_the_contract_of_the_link_and_a_link_answers_once(self):
-		other = sf.sale(
-			self.org,
-			f.make_customer(self.org),
-			[self.product],
-			order_date="2026-03-02",
-			verified_on="2026-03-03",
-			signed_on="2026-03-05",
-		)
+		other = self.sale()
 		f.outgoing_email_account()
 		request = customer_feedback.request_feedback(self.contract.name, reason="test")
 		customer_feedback.request_feedback(other.name, reason="test")
@@ -92,50 +94,14 @@ class TestCustomerFeedback(AntaraTestCase):
 		)
 		with self.assertRaises(frappe.ValidationError):  # no stars, no score
 			sf.answer_feedback(
-				customer_feedback.request_feedback(
-					sf.sale(
-						self.org,
-						f.make_customer(self.org),
-						[self.product],
-						order_date="2026-03-02",
-						verified_on="2026-03-03",
-						signed_on="2026-03-05",
-					).name,
-					reason="test",
-				).feedback_key,
+				customer_feedback.request_feedback(self.sale().name, reason="test").feedback_key,
 				0,
 			)
 
 	def test_a_fulfilled_contract_is_asked_once(self):
-		ended = sf.sale(
-			self.org,
-			f.make_customer(self.org),
-			[self.product],
-			order_date="2026-09-01",
-			verified_on="2026-09-02",
-			signed_on="2026-09-03",
-			start=add_days(today(), -40),
-			end=add_days(today(), -3),
-		)
-		running = sf.sale(
-			self.org,
-			f.make_customer(self.org),
-			[self.product],
-			order_date="2026-09-01",
-			verified_on="2026-09-02",
-			signed_on="2026-09-03",
-			start=add_days(today(), -10),
-			end=add_days(today(), 300),
-		)
-		delivered = sf.sale(
-			self.org,
-			f.make_customer(self.org),
-			[self.product],
-			order_date="2026-09-01",
-			verified_on="2026-09-02",
-			signed_on="2026-09-03",
-			start=add_days(today(), -10),
-			end=add_days(today(), 300),
+		ended = self.sale(SEPTEMBER, start=add_days(today(), -40), end=add_days(today(), -3))
+		running, delivered = (
+			self.sale(SEPTEMBER, start=add_days(today(), -10), end=add_days(today(), 300)) for _ in range(2)
 		)
 		# 6.8 done: the fulfilment (issue 5) marks the contract Fulfilled when every ticket is Done.
 		frappe.db.set_value(

@@ -7,10 +7,9 @@ import re
 import frappe
 
 from antara_sales.services.printing import print_forms
-from antara_sales.setup.print_setup import ensure_print_setup
 from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase
-from antara_sales.tests.integration.test_print_formats import visible_text
+from antara_sales.tests.integration.test_print_formats import set_up_printing, visible_text
 
 ENGLISH_MONTHS = re.compile(r"\b(January|February|March|May|June|July|August|October|December)\b")
 DECEMBER = {"start": "2026-12-01", "end": "2027-11-30"}
@@ -19,10 +18,7 @@ DECEMBER = {"start": "2026-12-01", "end": "2027-11-30"}
 class TestPrintDatesInIndonesian(AntaraTestCase):
 	def setUp(self):
 		super().setUp()
-		self.addCleanup(frappe.clear_document_cache, "ANTARA Sales Settings", "ANTARA Sales Settings")
-		ensure_print_setup()
-		self.org = f.make_org()
-		self.customer = f.make_customer(self.org)
+		set_up_printing(self)
 		self.product = f.make_product(self.org, product_name="Layanan Berita Teks Nasional")
 		previous = frappe.local.lang
 		frappe.local.lang = "en"  # the desk user works in English; the forms stay Indonesian

@@ -61,6 +61,16 @@ def visible_text(html: str) -> str:
 	return flat(html_lib.unescape(re.sub(r"<[^>]+>", " ", body)))
 
 
+def set_up_printing(case):
+	"""A print test's setUp: the print setup, and an organisation with a customer (case.org,
+	case.customer)."""
+	# Settings are read from the document cache, which a rollback does not reset.
+	case.addCleanup(frappe.clear_document_cache, "ANTARA Sales Settings", "ANTARA Sales Settings")
+	ensure_print_setup()
+	case.org = f.make_org()
+	case.customer = f.make_customer(case.org)
+
+
 class PrintCase(AntaraTestCase):
 	@classmethod
 	def setUpClass(cls):
@@ -74,11 +84,7 @@ class PrintCase(AntaraTestCase):
 
 	def setUp(self):
 		super().setUp()
-		# Settings are read from the document cache, which a rollback does not reset.
-		self.addCleanup(frappe.clear_document_cache, "ANTARA Sales Settings", "ANTARA Sales Settings")
-		ensure_print_setup()
-		self.org = f.make_org()
-		self.customer = f.make_customer(self.org)
+		set_up_printing(self)
 
 	def render(self, user, doc, print_format, *, as_pdf=False):
 		with f.as_user(user):
@@ -120,6 +126,13 @@ class PrintCase(AntaraTestCase):
 		for number, text in enumerate(pages, 1):
 			for needle in needles:
 				self.assertIn(needle, text, f"page {number} of {len(pages)} lacks {needle!r}")
+
+	def assertEachLinePrinted(self, pages, contract, times) -> str:
+		"""The pages as one text, in which each of the contract's lines is printed `times` times."""
+		document = " ".join(pages)
+		for row in contract.items:
+			self.assertEqual(document.count(row.product_name), times, row.product_name)
+		return document
 
 
 class TestMediaOrderPrint(PrintCase):
@@ -319,9 +332,7 @@ class TestSubscriptionChangePrint(PrintCase):
 		pages = self.pdf(self.org.ae, change, F004)
 		self.assertEqual(len(pages), 2)
 		self.assertEveryPage(pages, "No. Dok.", "F/KOM/004", change.name)
-		document = " ".join(pages)
-		for row in contract.items:
-			self.assertEqual(document.count(row.product_name), 2, row.product_name)
+		document = self.assertEachLinePrinted(pages, contract, 2)
 		self.assertIn(print_context.print_text.rupiah(change.grand_total), document)
 
 	def test_termination_says_so_instead_of_a_product_table(self):
@@ -382,9 +393,7 @@ class TestContractPrint(PrintCase):
 		pages = self.pdf(self.org.manager, contract, ARCHIVE_COPY)
 		self.assertEqual(len(pages), 2)
 		self.assertEveryPage(pages, "SALINAN ARSIP", "KONTRAK KERJA SAMA", contract.name)
-		document = " ".join(pages)
-		for row in contract.items:
-			self.assertEqual(document.count(row.product_name), 1, row.product_name)
+		document = self.assertEachLinePrinted(pages, contract, 1)
 		self.assertIn(print_context.terbilang(contract.grand_total), document)
 		self.assertIn("PASAL 2 · PRODUK DAN LAYANAN (LANJUTAN)", pages[1])
 

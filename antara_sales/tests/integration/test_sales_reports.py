@@ -19,6 +19,11 @@ def report(name, user, **filters):
 	return out["result"], out
 
 
+def new_customer_sale(org, products, **kw):
+	"""sales_factories.sale to a new customer of the organisation."""
+	return sf.sale(org, f.make_customer(org), products, **kw)
+
+
 def second_ae(org):
 	"""Another AE of the same department."""
 	ae2 = f.make_user(roles.ACCOUNT_EXECUTIVE)
@@ -49,13 +54,8 @@ class TestTargetVsActualAndCustomers(AntaraTestCase):
 		sf.make_target(self.org, year=2026, month="April", amount=10_000_000, new_customers=2)
 		sf.make_target(self.org, year=2026, month="May", amount=8_000_000, new_customers=1)
 		# April: AE 1 wins a new customer (2 000 000); AE 2 sells to a returning one (5 000 000).
-		self.a = sf.sale(
-			self.org,
-			f.make_customer(self.org),
-			[self.p1],
-			order_date="2026-04-01",
-			verified_on="2026-04-02",
-			signed_on="2026-04-03",
+		self.a = new_customer_sale(
+			self.org, [self.p1], order_date="2026-04-01", verified_on="2026-04-02", signed_on="2026-04-03"
 		)
 		self.b = sf.sale(
 			self.org2,
@@ -76,9 +76,8 @@ class TestTargetVsActualAndCustomers(AntaraTestCase):
 		)
 		# Another department's sale, outside this Manager's scope.
 		self.other = f.make_org()
-		sf.sale(
+		new_customer_sale(
 			self.other,
-			f.make_customer(self.other),
 			[f.make_product(self.other, price=9_000_000)],
 			order_date="2026-04-01",
 			verified_on="2026-04-02",
@@ -257,26 +256,19 @@ class TestExpiringContracts(AntaraTestCase):
 	def test_contracts_ending_within_n_days_and_the_days_before_notice_to_the_ae(self):
 		org = f.make_org()
 		product = f.make_product(org, price=1_000_000)
-		soon = sf.sale(
-			org,
-			f.make_customer(org),
-			[product],
-			order_date="2026-01-02",
-			verified_on="2026-01-03",
-			signed_on="2026-01-05",
-			start="2026-01-06",
-			end=add_days(today(), 60),
-		)
-		later = sf.sale(
-			org,
-			f.make_customer(org),
-			[product],
-			order_date="2026-01-02",
-			verified_on="2026-01-03",
-			signed_on="2026-01-05",
-			start="2026-01-06",
-			end=add_days(today(), 100),
-		)
+
+		def ending_in(days):
+			return new_customer_sale(
+				org,
+				[product],
+				order_date="2026-01-02",
+				verified_on="2026-01-03",
+				signed_on="2026-01-05",
+				start="2026-01-06",
+				end=add_days(today(), days),
+			)
+
+		soon, later = ending_in(60), ending_in(100)
 		renewal = f.make_order(org, soon.customer, [product], order_date=today())
 		rows, _out = report("ANTARA Expiring Contracts", org.manager, days=60)
 		self.assertEqual(

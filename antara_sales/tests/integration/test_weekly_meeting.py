@@ -222,30 +222,34 @@ class TestMeetingRecord(AntaraTestCase):
 		with f.as_user(self.org.ae):
 			self.assertTrue(frappe.has_permission(MEETING, "read", meeting.name))
 
+	def draft_minutes(self, meeting, minutes, *action_items):
+		"""The Manager writes the meeting's minutes and action items, and saves them as draft."""
+		with f.as_user(self.org.manager):
+			meeting = frappe.get_doc(MEETING, meeting.name)
+			meeting.minutes = minutes
+			for item in action_items:
+				meeting.append("action_items", item)
+			meeting.save()
+		return meeting
+
 	def test_action_items_become_todos_and_carry_over_until_closed(self):
 		owner_a, owner_b = self.org.ae, self.org.verifier
-		first = sf.make_meeting(self.org, "2026-04-06")
+		first = self.draft_minutes(
+			sf.make_meeting(self.org, "2026-04-06"),
+			"<p>Notulen minggu 15.</p>",
+			{
+				"description": "Tawarkan paket foto ke Diskominfo Jabar",
+				"assigned_to": owner_a,
+				"due_date": "2026-04-10",
+			},
+			{
+				"description": "Periksa ulang NPWP pelanggan baru",
+				"assigned_to": owner_b,
+				"due_date": "2026-04-08",
+			},
+		)
+		self.assertFalse(any(item.todo for item in first.action_items))  # ToDos on submission
 		with f.as_user(self.org.manager):
-			first = frappe.get_doc(MEETING, first.name)
-			first.minutes = "<p>Notulen minggu 15.</p>"
-			first.append(
-				"action_items",
-				{
-					"description": "Tawarkan paket foto ke Diskominfo Jabar",
-					"assigned_to": owner_a,
-					"due_date": "2026-04-10",
-				},
-			)
-			first.append(
-				"action_items",
-				{
-					"description": "Periksa ulang NPWP pelanggan baru",
-					"assigned_to": owner_b,
-					"due_date": "2026-04-08",
-				},
-			)
-			first.save()
-			self.assertFalse(any(item.todo for item in first.action_items))  # ToDos on submission
 			first = apply_workflow(first, "Submit Minutes")
 		first.reload()
 		todo_a, todo_b = (item.todo for item in first.action_items)
@@ -292,15 +296,12 @@ class TestMeetingRecord(AntaraTestCase):
 		self.assertEqual(len(sf.make_meeting(self.org, "2026-04-27").action_items), 0)
 
 	def test_acknowledging_the_minutes_leaves_the_action_items_open(self):
-		meeting = sf.make_meeting(self.org, "2026-05-04")
+		meeting = self.draft_minutes(
+			sf.make_meeting(self.org, "2026-05-04"),
+			"<p>Notulen minggu 19.</p>",
+			{"description": "Kunjungi Biro Bali", "assigned_to": self.org.ae, "due_date": "2026-05-08"},
+		)
 		with f.as_user(self.org.manager):
-			meeting = frappe.get_doc(MEETING, meeting.name)
-			meeting.minutes = "<p>Notulen minggu 19.</p>"
-			meeting.append(
-				"action_items",
-				{"description": "Kunjungi Biro Bali", "assigned_to": self.org.ae, "due_date": "2026-05-08"},
-			)
-			meeting.save()
 			meeting = apply_workflow(meeting, "Submit Minutes")
 		with f.as_user(self.org.gm):
 			meeting = apply_workflow(frappe.get_doc(MEETING, meeting.name), "Acknowledge")

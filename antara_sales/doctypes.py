@@ -20,6 +20,10 @@ PROJECT = "ANTARA Project"  # 5.8
 TICKET = "ANTARA Ticket"  # 6.8
 INVOICE = "ANTARA Invoice"  # 6.8
 INVOICE_ITEM = "ANTARA Invoice Item"
+BUYER_CATEGORY = "ANTARA Buyer Category"  # PPN collection and PPh 23 by buyer (issue 11)
+PPN_RULE = "ANTARA PPN Rule"  # the rate and tax base from a date (PMK 131/2024)
+CORETAX_EXPORT = "ANTARA Coretax Export"  # e-Faktur to DJP's Coretax
+CORETAX_IMPORT = "ANTARA Coretax Import"
 
 MEETING = "ANTARA Weekly Sales Meeting"  # 6.1, 6.2
 ACTION_ITEM = "ANTARA Meeting Action Item"

@@ -78,7 +78,10 @@ app_include_js = [
 ]
 
 # The inbox's state column in the reader's language (issue 10).
-doctype_list_js = {"Workflow Action": "public/js/workflow_action_list.js"}
+doctype_list_js = {
+	"Workflow Action": "public/js/workflow_action_list.js",
+	"ANTARA Invoice": "public/js/invoice_list.js",  # Export to Coretax (issue 11)
+}
 
 # Whose turn it is on each workflow form (issue 10); the signed contract's fulfilment at a glance
 # and its Retry button (issue 5).

@@ -245,10 +245,11 @@ def due_date(issued: date, due_days: int) -> date:
 
 
 # Invoice statuses, derived from the document, never typed in.
-DRAFT, UNPAID, OVERDUE, PAID, OPEN_CREDIT, SETTLED, CANCELLED = (
+DRAFT, UNPAID, OVERDUE, PARTLY_PAID, PAID, OPEN_CREDIT, SETTLED, CANCELLED = (
 	"Draft",
 	"Unpaid",
 	"Overdue",
+	"Partly Paid",
 	"Paid",
 	"Open Credit",
 	"Settled",
@@ -258,8 +259,10 @@ KEPT_WHEN_CONTRACT_CANCELLED = (PAID, SETTLED)
 
 
 def invoice_status(
-	*, docstatus: int, grand_total, paid_on: date | None, due: date | None, today: date
+	*, docstatus: int, grand_total, paid_on: date | None, due: date | None, today: date, settled: bool = True
 ) -> str:
+	"""`settled`: the payment recorded covers what is payable (domain/tax.settled: in full, or short by
+	exactly the PPh 23 whose slip is recorded). A payment that does not is Partly Paid."""
 	if docstatus == 0:
 		return DRAFT
 	if docstatus == 2:
@@ -267,7 +270,7 @@ def invoice_status(
 	if Decimal(str(grand_total or 0)) < 0:
 		return SETTLED if paid_on else OPEN_CREDIT
 	if paid_on:
-		return PAID
+		return PAID if settled else PARTLY_PAID
 	if due and due < today:
 		return OVERDUE
 	return UNPAID

@@ -58,6 +58,19 @@ SPECS = {
 		),
 		{"users": ("user",), "assignment_days": ("day",)},
 	),
+	"ANTARA Buyer Category": Spec(
+		(
+			"transaction_code",
+			"collects_ppn",
+			"collection_threshold",
+			"threshold_includes_ppn",
+			"is_bumn",
+			"default_pph23_rate",
+			"needs_npwp",
+			"legal_basis",
+		),
+		{},
+	),
 }
 
 

@@ -3,6 +3,7 @@ who takes it in P/SMM/KOM/001 (frappe.set_user). Shared by the demo data (setup/
 tests' factories (tests/factories.py), so that neither imports the other."""
 
 import base64
+import hashlib
 from contextlib import contextmanager
 
 import frappe
@@ -21,6 +22,7 @@ __all__ = [
 	"edit",
 	"make_contract",
 	"make_order",
+	"meterai",
 	"request_verification",
 	"stamp_file",
 	"valid_npwp",
@@ -32,6 +34,19 @@ PNG = base64.b64decode(
 	"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 )
 SIGNATURE = "data:image/png;base64," + base64.b64encode(PNG).decode()
+
+
+def meterai(seed: str) -> dict:
+	"""The meterai of a contract's two copies (UU 10/2020), as the AE records them with the customer's
+	signature (6.7): an e-Meterai on the customer's copy, a paper one on the archive copy, with serial
+	numbers made from `seed` (the contract's name), so that each contract has its own."""
+	serial = hashlib.sha1(seed.encode()).hexdigest().upper()
+	return {
+		"customer_copy_stamp": "e-Meterai",
+		"customer_copy_stamp_serial": serial[:22],
+		"archive_copy_stamp": "Paper",
+		"archive_copy_stamp_serial": serial[22:39],
+	}
 
 
 def valid_npwp(seed: int | None = None) -> str:

@@ -25,6 +25,7 @@ from antara_sales.setup.builders import (
 	edit,
 	make_contract,
 	make_order,
+	meterai,
 	request_verification,
 	valid_npwp,
 	verify,
@@ -644,7 +645,7 @@ def org_for(department: str, bureau: str) -> frappe._dict:
 
 def sign(org, contract_name: str, *, gm_on: str, customer_on: str, signatory: str):
 	"""6.7 through the workflow: Manager review, the GM signs first, then the customer; the AE
-	records the customer's signature and the copy handed over. As factories.sign_contract, with the
+	records the customer's signature, the meterai of both copies and the copy handed over. As factories.sign_contract, with the
 	customer's own signatory."""
 	contract = frappe.get_doc(CONTRACT, contract_name)
 	act(org.ae, contract, steps.action(CONTRACT, "send_for_review"))
@@ -659,6 +660,7 @@ def sign(org, contract_name: str, *, gm_on: str, customer_on: str, signatory: st
 		customer_signed_on=customer_on,
 		customer_copy_given_on=customer_on,
 		customer_copy_given_to=signatory,
+		**meterai(contract_name),
 	)
 	return act(org.ae, contract, steps.action(CONTRACT, "sign_customer"))
 
@@ -798,7 +800,15 @@ def ensure_fulfilment():
 		):
 			if getdate(invoice.due_date) < get_first_day(today()):
 				doc = frappe.get_doc(INVOICE, invoice.name)
-				doc.update({"paid_on": add_days(invoice.due_date, -3), "payment_reference": "TRF (demo)"})
+				doc.update(
+					{
+						"paid_on": add_days(invoice.due_date, -3),
+						"paid_amount": doc.amount_payable,
+						"payment_reference": "TRF (demo)",
+						# the buyer's PPh 23 slip, so that the short payment is a full one (issue 11)
+						"withholding_slip_number": f"BPPU-{doc.name}" if doc.pph23_amount else None,
+					}
+				)
 				doc.save(ignore_permissions=True)
 		now_made = frappe.db.count(INVOICE, {"contract": row.name})
 		if now_made > made:

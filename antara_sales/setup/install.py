@@ -122,7 +122,7 @@ def ensure_shipped_records():
 	workflow states (setup/shipped_records.py keeps what an admin edited)."""
 	from antara_sales.setup.shipped_records import sync_all
 
-	sync_all(("Email Template", "Assignment Rule"))
+	sync_all(("Email Template", "Assignment Rule", "ANTARA Buyer Category"))
 
 
 def ensure_roles():
@@ -142,6 +142,12 @@ def ensure_settings_defaults():
 		if df.default and settings.get(df.fieldname) in (None, ""):
 			settings.set(df.fieldname, df.default)
 			changed = True
+	if not settings.ppn_rules:
+		from antara_sales.services.common.tax_rules import SHIPPED_PPN_RULES
+
+		for rule in SHIPPED_PPN_RULES:
+			settings.append("ppn_rules", rule)
+		changed = True
 	if changed:
 		settings.flags.ignore_permissions = True
 		settings.save()

@@ -1,7 +1,8 @@
 """Records the app ships as JSON, one file each, that admins may edit in the desk (issue 12):
 - Workflow:        antara_sales/antara_sales/workflow/*.json (the state machines, 6.3-6.8);
 - Email Template:  antara_sales/antara_sales/email_template/*.json (the letters and notices);
-- Assignment Rule: antara_sales/antara_sales/assignment_rule/*.json (who gets the work).
+- Assignment Rule: antara_sales/antara_sales/assignment_rule/*.json (who gets the work);
+- ANTARA Buyer Category: antara_sales/antara_sales/buyer_category/*.json (buyers for PPN and PPh 23).
 
 None of these has a module, so Frappe's migrate does not sync them, and fixtures would overwrite
 an admin's edits. after_install and after_migrate (setup/install.py) call sync_all instead: a
@@ -22,10 +23,11 @@ FOLDERS = {
 	"Workflow": "workflow",
 	"Email Template": "email_template",
 	"Assignment Rule": "assignment_rule",
+	"ANTARA Buyer Category": "buyer_category",
 }
 # Workflows after the roles (their transitions link to them); Assignment Rules after the
 # workflows (their conditions name workflow states).
-ORDER = ("Workflow", "Email Template", "Assignment Rule")
+ORDER = ("Workflow", "Email Template", "Assignment Rule", "ANTARA Buyer Category")
 INSTALLED_KEY = "antara_sales_shipped:{0}:{1}"
 LEGACY_KEYS = {"Workflow": "antara_sales_workflow_fingerprint:{0}"}  # before issue 12
 

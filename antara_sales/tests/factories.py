@@ -136,7 +136,8 @@ def verified_order(org, customer, products, **kw):
 
 def sign_contract(org, contract_name: str, *, gm_on=None, customer_on=None):
 	"""6.7 through the workflow: the AE sends the draft for review, the Manager approves, the GM
-	signs, and the AE records the customer's signature, which submits the contract."""
+	signs, and the AE records the customer's signature with the meterai of both copies, which
+	submits the contract."""
 	contract = frappe.get_doc(CONTRACT, contract_name)
 	act(org.ae, contract, "Send for Review")
 	act(org.manager, contract, "Approve")
@@ -149,6 +150,7 @@ def sign_contract(org, contract_name: str, *, gm_on=None, customer_on=None):
 		customer_signature=SIGNATURE,
 		customer_signatory_name="Sri Wahyuni",
 		customer_signed_on=customer_on or contract.gm_signed_on,
+		**meterai(contract.name),
 	)
 	return act(org.ae, contract, "Record Customer Signature")
 

@@ -1,13 +1,15 @@
 """The cooperation contract (6.6, 6.7): made from a verified Media Order by one action, signed by the
-General Manager first and then by the customer; one copy to the customer, one archived."""
+General Manager first and then by the customer; one copy to the customer, one archived, each with
+its meterai (UU 10/2020, domain/signing.py)."""
 
 import frappe
 from frappe import _
 from frappe.utils import get_link_to_form, getdate, today
 
-from antara_sales.doctypes import CONTRACT
-from antara_sales.domain import signing
+from antara_sales.doctypes import BUYER_CATEGORY, CONTRACT, CUSTOMER
+from antara_sales.domain import print_text, signing
 from antara_sales.roles import is_admin
+from antara_sales.services.common.settings import get_settings
 from antara_sales.services.ordering import customer as customer_service
 from antara_sales.services.ordering import order_lines
 from antara_sales.services.verifying.delegation import acting_for
@@ -45,12 +47,22 @@ def make_from_order(order_name: str):
 	contract.general_manager = frappe.get_cached_value(
 		"ANTARA Department", order.department, "general_manager"
 	)
+	contract.pph23_rate = default_pph23_rate(order.customer)
 	order_lines.copy_lines(order.items, contract)
 	contract.flags.made_from_order = True
 	contract.insert()
 	order.db_set("contract", contract.name)
 	workflow_guard.apply(order, steps.action(order.doctype, "draw_up_contract"))
 	return contract
+
+
+def default_pph23_rate(customer: str) -> str:
+	"""The PPh 23 rate the customer's buyer category proposes for its contracts (a company or a
+	government body withholds 2 % on services, UU PPh Pasal 23 ayat (1) huruf c); "0" when the
+	customer has no category or the category names no rate. The AE may change it on the draft."""
+	category = frappe.db.get_value(CUSTOMER, customer, "buyer_category")
+	rate = frappe.db.get_value(BUYER_CATEGORY, category, "default_pph23_rate") if category else None
+	return str(rate or "0")
 
 
 def check_made_from_order(contract):
@@ -70,6 +82,15 @@ def validate(contract):
 	order_lines.set_totals(contract)
 	record_gm_signature(contract)
 	check_signing_order(contract, final=False)
+	check_stamp_duty(contract, final=False)
+
+
+def check_signed(contract):
+	"""Before submit. Submitting is the step that records the customer's signature (the workflow's
+	sign_customer, 6.7; the guard lets no other path submit): both parties have signed, in order,
+	and each copy carries its meterai."""
+	check_signing_order(contract, final=True)
+	check_stamp_duty(contract, final=True)
 
 
 def record_gm_signature(contract):
@@ -141,3 +162,54 @@ def expire_ended_contracts():
 	for row in ended:
 		frappe.db.set_value(CONTRACT, row.name, "status", steps.state(CONTRACT, "expired"))
 		customer_service.refresh_status(row.customer)
+
+
+# The fields of the meterai of each copy: (kind, serial number).
+STAMP_FIELDS = {
+	signing.CUSTOMER_COPY: ("customer_copy_stamp", "customer_copy_stamp_serial"),
+	signing.ARCHIVE_COPY: ("archive_copy_stamp", "archive_copy_stamp_serial"),
+}
+
+# {0} the kind's field, {1} the serial's field, {2} the kind, {3} the duty or the serial's length.
+STAMP_MESSAGES = {
+	signing.STAMP_DUTY_MISSING: "Each copy of the contract owes the stamp duty of {3} when it is signed (UU 10/2020): record its meterai in {0} and {1} before recording the customer's signature (6.7).",
+	signing.STAMP_SERIAL_MISSING: "{1} is required: {0} is {2}.",
+	signing.STAMP_KIND_MISSING: "Choose Paper or e-Meterai in {0}: {1} is filled in.",
+	signing.STAMP_SERIAL_INVALID: "{1} must be the serial number printed on the meterai: {3} letters (A-Z) and digits (0-9) for {2}, with no spaces or other signs.",
+	signing.STAMP_SERIAL_REUSED: "{1} is the serial number of the customer's copy's meterai: each copy carries a meterai of its own (UU 10/2020).",
+}
+
+
+def stamp_of(contract, copy: str) -> signing.Stamp:
+	kind, serial = STAMP_FIELDS[copy]
+	return signing.Stamp(contract.get(kind) or None, contract.get(serial))
+
+
+def check_stamp_duty(contract, *, final: bool):
+	"""The meterai recorded for the two copies (domain/signing.py); `final` when signing."""
+	for _kind, serial in STAMP_FIELDS.values():
+		if contract.get(serial) is not None:
+			contract.set(serial, signing.clean_serial(contract.get(serial)) or None)
+	problems = signing.stamp_problems(
+		customer_copy=stamp_of(contract, signing.CUSTOMER_COPY),
+		archive_copy=stamp_of(contract, signing.ARCHIVE_COPY),
+		final=final,
+	)
+	if not problems:
+		return
+	problem = problems[0]
+	kind_field, serial_field = STAMP_FIELDS[problem.copy]
+	kind = contract.get(kind_field)
+	if problem.key == signing.STAMP_DUTY_MISSING:
+		detail = print_text.rupiah(get_settings().get("stamp_duty_amount"))
+	else:
+		detail = signing.SERIAL_LENGTHS.get(kind, "")
+	frappe.throw(
+		_(STAMP_MESSAGES[problem.key]).format(
+			frappe.bold(_(contract.meta.get_label(kind_field))),
+			frappe.bold(_(contract.meta.get_label(serial_field))),
+			_(kind, context=CONTRACT) if kind else "",
+			detail,
+		),
+		title=_("Stamp Duty (Bea Meterai)"),
+	)

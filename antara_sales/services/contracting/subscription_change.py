@@ -12,6 +12,7 @@ from frappe import _
 from frappe.utils import get_link_to_form, getdate
 
 from antara_sales.doctypes import CONTRACT
+from antara_sales.services.common import tax_rules
 from antara_sales.services.ordering import customer as customer_service
 from antara_sales.services.ordering import order_lines
 from antara_sales.services.verifying import verification
@@ -51,8 +52,8 @@ def contract_lines(contract_name: str) -> dict:
 	draft.contract = contract_name
 	contract = active_contract(draft)
 	prefill(draft, contract)
-	draft.tax_rate = contract.tax_rate
-	for field in ("total_amount", "tax_amount", "grand_total"):
+	tax_rules.copy_rule(contract, draft)
+	for field in ("total_amount", "dpp_amount", "tax_amount", "grand_total"):
 		draft.set(field, contract.get(field))
 	lines = {
 		table: [{f: row.get(f) for f in order_lines.LINE_FIELDS} for row in draft.get(table)]
@@ -62,7 +63,14 @@ def contract_lines(contract_name: str) -> dict:
 		**lines,
 		**{
 			f: draft.get(f)
-			for f in ("previous_grand_total", "tax_rate", "total_amount", "tax_amount", "grand_total")
+			for f in (
+				"previous_grand_total",
+				"tax_rate",
+				"total_amount",
+				"dpp_amount",
+				"tax_amount",
+				"grand_total",
+			)
 		},
 	}
 
@@ -73,10 +81,10 @@ def validate(change):
 	prefill(change, contract)
 	if change.change_type in NO_LINE_CHANGES:
 		order_lines.copy_lines(change.previous_items, change)
-		change.total_amount = change.tax_amount = 0
+		change.total_amount = change.dpp_amount = change.tax_amount = 0
 		change.grand_total = change.previous_grand_total
 	else:
-		change.tax_rate = contract.tax_rate
+		tax_rules.copy_rule(contract, change)
 		order_lines.validate_and_price(change, department=contract.department)
 	if (
 		not getdate(contract.start_date) <= getdate(change.effective_date) <= getdate(contract.end_date)

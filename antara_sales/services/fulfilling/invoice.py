@@ -1,6 +1,6 @@
 """Invoices of a signed contract (6.3, 6.8): per the contract's billing terms, up front or one per billing
-period, in IDR with PPN from the settings computed on the server; adjustments (credit notes and
-prorated charges) for approved changes (F/KOM/004). Only the fulfilment service issues invoices;
+period, in IDR with PPN under the rule of the invoice's date (services/fulfilling/tax_rules.py, issue
+11); adjustments (credit notes and prorated charges) for approved changes (F/KOM/004). Only the fulfilment service issues invoices;
 finance records payments. The database's unique key on the invoice key keeps one invoice per
 contract per period, and one adjustment per change.
 
@@ -18,7 +18,8 @@ from antara_sales.doctypes import CONTRACT, INVOICE
 from antara_sales.doctypes import INVOICE_ITEM as ITEM
 from antara_sales.domain import fulfilment as rules
 from antara_sales.domain import invoicing, print_text
-from antara_sales.domain.billing import money, totals
+from antara_sales.domain.billing import money
+from antara_sales.services.common import tax_rules
 from antara_sales.services.common.notify import NEW_INVOICE, notify_from_template
 from antara_sales.services.common.settings import get_settings
 from antara_sales.services.printing.print_context import terbilang
@@ -58,7 +59,7 @@ def live_invoices(contract_name: str, invoice_type: str | None = None) -> list:
 	return frappe.db.get_values(
 		INVOICE,
 		filters,
-		["name", "period_start", "period_end", "tax_rate", "status", "invoice_type"],
+		["name", "period_start", "period_end", "status", "invoice_type"],
 		as_dict=True,
 		order_by="period_start asc, creation asc",
 		for_update=True,
@@ -192,6 +193,7 @@ def adjust_for_change(contract, change, *, on):
 
 def issue(contract, invoice_type: str, charges, *, key: str, on, period=None, change=None):
 	settings = get_settings()
+	corrected = corrected_invoices(contract.name, charges) if change else {}
 	invoice = frappe.get_doc(
 		{
 			"doctype": INVOICE,
@@ -200,7 +202,6 @@ def issue(contract, invoice_type: str, charges, *, key: str, on, period=None, ch
 			"contract": contract.name,
 			"customer": contract.customer,
 			"customer_name": contract.customer_name,
-			"npwp": contract.npwp,
 			"email": contract.email,
 			"address": contract.address,
 			"posting_date": on,
@@ -208,8 +209,11 @@ def issue(contract, invoice_type: str, charges, *, key: str, on, period=None, ch
 			"period_start": period.start if period else min(c.service_start for c in charges),
 			"period_end": period.end if period else max(c.service_end for c in charges),
 			"subscription_change": change.name if change else None,
-			"tax_rate": tax_rate_for(contract.name, invoice_type),
-			"items": [item_row(c, invoice_type, change) for c in charges],
+			"pph23_rate": flt(contract.get("pph23_rate") or 0),
+			**tax_rules.buyer_identity(contract.customer),
+			**tax_rules.seller_identity(),
+			**rule_fields(corrected),
+			"items": [item_row(c, invoice_type, change, corrected) for c in charges],
 		}
 	)
 	invoice.flags.ignore_permissions = True
@@ -223,23 +227,42 @@ def issue(contract, invoice_type: str, charges, *, key: str, on, period=None, ch
 	return invoice
 
 
-def tax_rate_for(contract_name: str, invoice_type: str):
-	"""PPN from the settings; an adjustment takes the rate its contract was last invoiced at, so that a
-	credit reverses the tax that was charged."""
-	if invoice_type != PERIOD_INVOICE:
-		rows = live_invoices(contract_name, PERIOD_INVOICE)
-		if rows:
-			return rows[-1].tax_rate
-	return get_settings().ppn_rate
+def corrected_invoices(contract_name: str, charges) -> dict:
+	"""The period invoice each adjustment line corrects, by the period it was billed in."""
+	starts = {c.period_start for c in charges}
+	return {
+		getdate(row.period_start): row
+		for row in frappe.db.get_values(
+			INVOICE,
+			{"contract": contract_name, "docstatus": 1, "invoice_type": PERIOD_INVOICE},
+			["name", "period_start", "tax_rate", "dpp_numerator", "dpp_denominator", "transaction_code"],
+			as_dict=True,
+		)
+		if getdate(row.period_start) in starts
+	}
 
 
-def item_row(charge, invoice_type: str, change) -> dict:
+def rule_fields(corrected: dict) -> dict:
+	"""An adjustment is taxed as the invoice it corrects was, so that a credit reverses the tax that
+	was charged; a period invoice takes the rule of its date (set_totals)."""
+	if not corrected:
+		return {}
+	first = min(corrected.values(), key=lambda row: getdate(row.period_start))
+	return {
+		"tax_rate": first.tax_rate,
+		"dpp_numerator": first.dpp_numerator or 1,
+		"dpp_denominator": first.dpp_denominator or 1,
+	}
+
+
+def item_row(charge, invoice_type: str, change, corrected: dict) -> dict:
 	if change:
 		description = _("{0} from {1} ({2})").format(
 			_(invoice_type), print_text.tanggal(charge.service_start), change.name
 		)
 	else:
 		description = _("{0} – {1}").format(charge.service_start, charge.service_end)
+	original = corrected.get(charge.period_start)
 	return {
 		"product": charge.product,
 		"product_name": charge.product_name,
@@ -250,6 +273,7 @@ def item_row(charge, invoice_type: str, change) -> dict:
 		"period_start": charge.period_start,
 		"description": description,
 		"amount": flt(charge.amount, 2),
+		"corrects_invoice": original.name if original else None,
 	}
 
 
@@ -323,15 +347,17 @@ def set_key(invoice):
 
 
 def set_totals(invoice):
-	if invoice.tax_rate is None:
-		invoice.tax_rate = get_settings().ppn_rate
-	result = totals([row.amount for row in invoice.items], invoice.tax_rate)
-	invoice.total_amount, invoice.tax_amount, invoice.grand_total = (
-		flt(result.total),
-		flt(result.tax),
-		flt(result.grand_total),
-	)
+	tax_rules.stamp_rule(invoice, invoice.posting_date)
+	tax_rules.apply_to_invoice(invoice, corrected_code=corrected_code(invoice))
 	invoice.in_words = terbilang(invoice.grand_total).capitalize()  # the sentence the invoice prints
+
+
+def corrected_code(invoice) -> str | None:
+	"""An adjustment keeps the tax-invoice code of the invoice it corrects (Coretax replaces that one)."""
+	originals = {row.corrects_invoice for row in invoice.items if row.corrects_invoice}
+	if not originals:
+		return None
+	return frappe.db.get_value(INVOICE, sorted(originals)[0], "transaction_code")
 
 
 def check_type(invoice):
@@ -351,15 +377,35 @@ def set_status(invoice):
 		docstatus=invoice.docstatus,
 		grand_total=invoice.grand_total,
 		paid_on=getdate(invoice.paid_on) if invoice.paid_on else None,
+		settled=invoice.grand_total < 0 or tax_rules.is_settled(invoice),
 		due=getdate(invoice.due_date) if invoice.due_date else None,
 		today=getdate(today()),
 	)
 
 
 def check_payment(invoice):
+	"""A payment is recorded with its date and what was received; the PPh 23 slip is the buyer's
+	proof of the withholding (UU PPh Pasal 23) that lets a short payment count as full."""
+	invoice.withholding_slip_number = (invoice.withholding_slip_number or "").strip() or None
 	if invoice.paid_on and getdate(invoice.paid_on) < getdate(invoice.posting_date):
 		frappe.throw(
 			_("{0} cannot be before {1}.").format(frappe.bold(_("Paid on")), frappe.bold(_("Invoice Date")))
+		)
+	if invoice.grand_total < 0:
+		return  # a credit note is settled by the refund or offset its date records
+	if flt(invoice.paid_amount) < 0:
+		frappe.throw(_("{0} must not be negative.").format(frappe.bold(_("Amount Received"))))
+	if invoice.paid_on and not flt(invoice.paid_amount):
+		frappe.throw(
+			_("Enter the {0} with the {1}.").format(
+				frappe.bold(_("Amount Received")), frappe.bold(_("Paid on"))
+			)
+		)
+	if flt(invoice.paid_amount) and not invoice.paid_on:
+		frappe.throw(
+			_("Enter the {0} with the {1}.").format(
+				frappe.bold(_("Paid on")), frappe.bold(_("Amount Received"))
+			)
 		)
 
 

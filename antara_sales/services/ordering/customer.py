@@ -1,10 +1,11 @@
-"""Customer rules: Indonesian identifiers (6.5.1), duplicates, and the status of 5.3/5.4."""
+"""Customer rules: Indonesian identifiers (6.5.1), the tax identity on invoices (issue 11), duplicates,
+and the status of 5.3/5.4."""
 
 import frappe
 from frappe import _
 from frappe.utils import get_link_to_form, getdate, now_datetime
 
-from antara_sales.doctypes import CONTRACT
+from antara_sales.doctypes import BUYER_CATEGORY, CONTRACT
 from antara_sales.domain import customer_status, identifiers
 from antara_sales.services.common.settings import get_settings
 
@@ -16,13 +17,13 @@ def throw_invalid(label: str, value: str, reason: str):
 	)
 
 
-def normalize_npwp(value: str | None) -> str | None:
+def normalize_npwp(value: str | None, label: str = "NPWP") -> str | None:
 	if not value:
 		return value
 	try:
 		return identifiers.normalize_npwp(value)
 	except identifiers.InvalidIdentifier as e:
-		throw_invalid("NPWP", value, str(e))
+		throw_invalid(label, value, str(e))
 
 
 def normalize_phone(value: str | None, label: str = "Phone") -> str | None:
@@ -37,7 +38,7 @@ def normalize_phone(value: str | None, label: str = "Phone") -> str | None:
 def normalize_identifiers(doc):
 	doc.customer_name = " ".join((doc.customer_name or "").split())
 	doc.normalized_name = identifiers.normalize_name(doc.customer_name)
-	doc.npwp = normalize_npwp(doc.npwp)
+	doc.npwp = normalize_npwp(doc.npwp, "NIK" if doc.tax_id_type == "NIK" else "NPWP")
 	doc.phone = normalize_phone(doc.phone)
 	doc.email = (doc.email or "").strip().lower() or None
 	for contact in doc.contacts:
@@ -46,6 +47,74 @@ def normalize_identifiers(doc):
 		frappe.throw(
 			_("{0} is required for an institution.").format(frappe.bold(_("NPWP"))), title=_("Missing NPWP")
 		)
+
+
+# What a customer is by default, by its type: the buyer category the patch gives existing customers
+# and the form proposes, and how the tax invoice identifies it.
+DEFAULT_TAX_ID_TYPE = {"Institution": "NPWP", "Individual": "NIK"}
+DEFAULT_BUYER_CATEGORY = {"Institution": "Badan Usaha", "Individual": "Umum"}
+
+
+def default_tax_id_type(customer_type: str | None, npwp: str | None) -> str:
+	"""NPWP for an institution; NIK for an individual, unless the number is a company-style NPWP
+	(0 + the old 15 digits), which no NIK can be (a NIK starts with a province code)."""
+	if npwp and not identifiers.is_nik(npwp):
+		return "NPWP"
+	return DEFAULT_TAX_ID_TYPE.get(customer_type or "", "NPWP")
+
+
+def set_tax_identity(doc):
+	"""Issue 11: the buyer's identity on the Faktur Pajak (PMK 112/PMK.03/2022 Pasal 2 ayat (1)).
+	An institution is identified by its 16-digit NPWP; an individual by the NIK, which is also a
+	resident's NPWP; the NITKU (PER-6/PJ/2024) is the NPWP + the place of business, 000000 by default.
+	Runs after normalize_identifiers, so doc.npwp is in the 16-digit form."""
+	doc.tax_id_type = doc.tax_id_type or default_tax_id_type(doc.customer_type, doc.npwp)
+	doc.buyer_category = doc.buyer_category or DEFAULT_BUYER_CATEGORY.get(doc.customer_type, "Umum")
+	if doc.customer_type == "Institution" and doc.tax_id_type != "NPWP":
+		frappe.throw(
+			_("An institution is identified by its NPWP: set {0} to NPWP.").format(
+				frappe.bold(_("Tax ID Type"))
+			),
+			title=_("Invalid {0}").format(_("Tax ID Type")),
+		)
+	if doc.tax_id_type == "NIK" and doc.npwp and not identifiers.is_nik(doc.npwp):
+		frappe.throw(
+			_("{0} is an NPWP, not a NIK: set {1} to NPWP.").format(
+				frappe.bold(doc.npwp), frappe.bold(_("Tax ID Type"))
+			),
+			title=_("Invalid {0}").format(_("Tax ID Type")),
+		)
+	check_buyer_category(doc)
+	doc.nitku = normalize_nitku(doc)
+
+
+def check_buyer_category(doc):
+	needs_npwp = frappe.db.get_value(BUYER_CATEGORY, doc.buyer_category, "needs_npwp")
+	if needs_npwp is None:
+		frappe.throw(
+			_("{0} {1} not found").format(_("Buyer Category"), frappe.bold(doc.buyer_category)),
+			frappe.LinkValidationError,
+		)
+	if needs_npwp and (doc.tax_id_type != "NPWP" or not doc.npwp):
+		frappe.throw(
+			_(
+				"A customer of buyer category {0} is identified by its NPWP: set {1} to NPWP and fill in {2}."
+			).format(frappe.bold(doc.buyer_category), frappe.bold(_("Tax ID Type")), frappe.bold(_("NPWP"))),
+			title=_("NPWP Required"),
+		)
+
+
+def normalize_nitku(doc) -> str | None:
+	"""The NITKU as DJP writes it; empty means the head office. A NITKU that was the head office of
+	the NPWP before this edit follows a corrected NPWP instead of being refused for not matching."""
+	value = doc.nitku
+	before = doc.get_doc_before_save() if not doc.is_new() else None
+	if before and before.npwp != doc.npwp and value == identifiers.default_nitku(before.npwp):
+		value = None
+	try:
+		return identifiers.normalize_nitku(value, doc.npwp)
+	except identifiers.InvalidIdentifier as e:
+		throw_invalid("NITKU", value, str(e))
 
 
 def refuse_duplicate(doc):

@@ -3,9 +3,10 @@ product (6.4), periods, amounts and totals with PPN, all computed on the server.
 
 import frappe
 from frappe import _
-from frappe.utils import flt, getdate
+from frappe.utils import flt, getdate, today
 
 from antara_sales.domain import billing
+from antara_sales.services.common import tax_rules
 from antara_sales.services.common.settings import get_settings, user_has_role
 
 
@@ -80,14 +81,9 @@ def apply_product_price(row, product, before, can_override: bool):
 
 
 def set_totals(doc):
-	if not doc.tax_rate:
-		doc.tax_rate = get_settings().ppn_rate
-	result = billing.totals([row.amount for row in doc.items], doc.tax_rate)
-	doc.total_amount, doc.tax_amount, doc.grand_total = (
-		flt(result.total),
-		flt(result.tax),
-		flt(result.grand_total),
-	)
+	"""PPN under the rule the document was first saved under (services/common/tax_rules.py)."""
+	tax_rules.stamp_rule(doc, today())
+	tax_rules.document_tax(doc)
 	if doc.meta.has_field("start_date"):
 		doc.start_date = min(getdate(row.start_date) for row in doc.items)
 		doc.end_date = max(getdate(row.end_date) for row in doc.items)

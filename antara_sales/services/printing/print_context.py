@@ -182,7 +182,13 @@ def contract_layout(doc, ctx):
 		),
 		lines_block("lines", ctx.lines, ctx.columns),
 		Block("totals", totals_height(ctx)),
-		Block("value", pp.HEADING + pp.paragraph_height("x" * 120 + ctx.money.grand_total_words)),
+		Block(
+			"value",
+			pp.HEADING
+			+ pp.paragraph_height("x" * 120 + ctx.money.grand_total_words)
+			# the PPh 23 withholding clause, when the contract has a rate
+			+ (pp.paragraph_height("x" * 260) if str(doc.get("pph23_rate") or "0") != "0" else 0),
+		),
 		Block("period", pp.HEADING + pp.paragraph_height("x" * 120)),
 		Block("terms", pp.HEADING + rich_height(doc.administrative_terms)),
 		*custom_fields_blocks(ctx),
@@ -214,7 +220,8 @@ def totals_height(ctx) -> int:
 	words = pp.text_lines(
 		"Terbilang: " + ctx.money.grand_total_words, pp.chars_per_line(pp.CONTENT_WIDTH, 11)
 	)
-	return 3 * 21 + 8 + words * pp.LINE + 4
+	rows = 4 if ctx.money.dpp else 3
+	return rows * 21 + 8 + words * pp.LINE + 4
 
 
 def rich_height(value) -> int:
@@ -357,6 +364,11 @@ def money(doc) -> frappe._dict:
 	values = frappe._dict(
 		total=print_text.rupiah(doc.get("total_amount")),
 		tax_rate=print_text.persen(doc.get("tax_rate")),
+		# PMK 131/2024: PPN 12 % of DPP Nilai Lain (11/12 of the price), shown when the rule has a factor
+		dpp=print_text.rupiah(doc.get("dpp_amount"))
+		if (doc.get("dpp_numerator") or 1) != (doc.get("dpp_denominator") or 1)
+		else "",
+		dpp_factor=f"{doc.get('dpp_numerator') or 1}/{doc.get('dpp_denominator') or 1}",
 		tax=print_text.rupiah(doc.get("tax_amount")),
 		grand_total=print_text.rupiah(doc.get("grand_total")),
 		grand_total_words=terbilang(doc.get("grand_total")),

@@ -254,6 +254,11 @@ def test_09_customer_signature(walk):
 		desk.fill(page, "customer_signatory_name", "Sri Wahyuni")
 		desk.date(page, "customer_signed_on", today())
 		desk.sign(page, "customer_signature")
+		# the meterai of both copies (UU 10/2020), without which the contract is not signed
+		desk.select(page, "customer_copy_stamp", "e-Meterai")
+		desk.fill(page, "customer_copy_stamp_serial", "E" + "1" * 21)
+		desk.select(page, "archive_copy_stamp", "Paper")
+		desk.fill(page, "archive_copy_stamp_serial", "P" + "2" * 16)
 		desk.save(page)
 		desk.toasts(page)
 		desk.action(page, t("Actions"), t("Record Customer Signature"))

@@ -60,6 +60,107 @@ class TestCustomerValidation(AntaraTestCase):
 		self.assertEqual(frappe.db.get_value("ANTARA Customer", name, "customer_status"), "Prospect")
 
 
+class TestCustomerTaxIdentity(AntaraTestCase):
+	"""Issue 11: the buyer's NPWP or NIK, NITKU and buyer category, as the Faktur Pajak needs them."""
+
+	def setUp(self):
+		super().setUp()
+		self.org = f.make_org()
+
+	def stored(self, name):
+		return frappe.db.get_value(
+			"ANTARA Customer", name, ["npwp", "tax_id_type", "nitku", "buyer_category"], as_dict=True
+		)
+
+	def test_an_institution_gets_the_head_office_nitku_and_npwp_type(self):
+		npwp = f.valid_npwp()
+		customer = self.stored(f.make_customer(self.org, npwp=npwp))
+		self.assertEqual(customer.npwp, "0" + npwp)
+		self.assertEqual(customer.nitku, "0" + npwp + "000000")
+		self.assertEqual(customer.tax_id_type, "NPWP")
+		self.assertEqual(customer.buyer_category, "Umum")
+
+	def test_a_branch_nitku_is_kept_without_separators(self):
+		npwp = "0" + f.valid_npwp()
+		name = f.make_customer(self.org, npwp=npwp, nitku=f"{npwp} 000002")
+		self.assertEqual(self.stored(name).nitku, npwp + "000002")
+
+	def test_a_nitku_of_another_npwp_is_refused_naming_the_nitku(self):
+		other = "0" + f.valid_npwp()
+		with self.assertRaisesRegex(frappe.ValidationError, "NITKU.*does not begin with the NPWP"):
+			f.make_customer(self.org, npwp=f.valid_npwp(), nitku=other + "000000")
+		with self.assertRaisesRegex(frappe.ValidationError, "NITKU.*22 digits"):
+			f.make_customer(self.org, npwp=f.valid_npwp(), nitku="123")
+
+	def test_a_nitku_follows_a_corrected_npwp(self):
+		name = f.make_customer(self.org)
+		corrected = "0" + f.valid_npwp()
+		customer = frappe.get_doc("ANTARA Customer", name)
+		customer.npwp = corrected
+		customer.save()
+		self.assertEqual(self.stored(name).nitku, corrected + "000000")
+
+	def test_a_nik_from_kalimantan_utara_is_accepted(self):
+		name = f.make_customer(
+			self.org,
+			customer_type="Individual",
+			customer_name=f.unique("Yohanes Lasan"),
+			npwp="6571 0117 0845 0001",
+		)
+		customer = self.stored(name)
+		self.assertEqual(customer.npwp, "6571011708450001")
+		self.assertEqual(customer.tax_id_type, "NIK")
+		self.assertEqual(customer.nitku, "6571011708450001000000")
+
+	def test_a_bad_nik_is_refused_naming_the_nik(self):
+		with self.assertRaisesRegex(frappe.ValidationError, "NIK.*birth date"):
+			f.make_customer(
+				self.org,
+				customer_type="Individual",
+				customer_name=f.unique("Budi"),
+				tax_id_type="NIK",
+				npwp="3171018108450001",  # day 81, which stdnum takes for the 1st
+			)
+
+	def test_an_institution_with_a_nik_is_refused(self):
+		with self.assertRaisesRegex(frappe.ValidationError, "institution.*Tax ID Type"):
+			f.make_customer(self.org, tax_id_type="NIK")
+
+	def test_an_individual_with_a_company_style_npwp_is_npwp_not_nik(self):
+		name = f.make_customer(self.org, customer_type="Individual", customer_name=f.unique("Sari"))
+		self.assertEqual(self.stored(name).tax_id_type, "NPWP")
+		with self.assertRaisesRegex(frappe.ValidationError, "not a NIK.*Tax ID Type"):
+			f.make_customer(
+				self.org, customer_type="Individual", customer_name=f.unique("Sari"), tax_id_type="NIK"
+			)
+
+	def test_a_category_that_needs_an_npwp_refuses_a_nik(self):
+		category = frappe.get_doc(
+			{
+				"doctype": "ANTARA Buyer Category",
+				"category_name": f.unique("Pemungut"),
+				"transaction_code": "04",
+				"default_pph23_rate": "2",
+				"needs_npwp": 1,
+			}
+		).insert()
+		with self.assertRaisesRegex(frappe.ValidationError, "NPWP.*Tax ID Type"):
+			f.make_customer(
+				self.org,
+				customer_type="Individual",
+				customer_name=f.unique("Budi"),
+				npwp="6571011708450001",
+				buyer_category=category.name,
+			)
+		name = f.make_customer(self.org, buyer_category=category.name)
+		self.assertEqual(self.stored(name).buyer_category, category.name)
+
+	def test_look_alike_digits_are_refused_not_converted(self):
+		full_width_one = "\uff11"
+		with self.assertRaisesRegex(frappe.ValidationError, "NPWP.*other than digits"):
+			f.make_customer(self.org, npwp=full_width_one + f.valid_npwp()[1:])
+
+
 class TestCustomerStatusFromContracts(AntaraTestCase):
 	"""Status over period histories: none, one, two, three consecutive, broken, terminated."""
 

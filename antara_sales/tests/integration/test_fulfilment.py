@@ -89,13 +89,39 @@ class TestSigning(FulfilmentCase):
 		self.assertIsNone(self.contract_state(contract).next_invoice_date)
 		self.assertNotIn(contract.name, fulfilment.bill_due_contracts(on="2026-12-01", now=True))
 
-	def test_the_ppn_rate_comes_from_the_settings(self):
-		frappe.db.set_single_value("ANTARA Sales Settings", "ppn_rate", 12)
-		frappe.clear_document_cache("ANTARA Sales Settings", "ANTARA Sales Settings")
+	def test_an_invoice_keeps_the_ppn_rule_of_its_date(self):
+		# A change of law is a row in the settings (issue 11): from 1 March 2026 a made-up 10 % on the
+		# whole price. January's invoice stays under PMK 131/2024 (12 % of 11/12), March's takes the new one.
+		settings = frappe.get_doc("ANTARA Sales Settings")
+		settings.append(
+			"ppn_rules",
+			{"effective_from": "2026-03-01", "rate": 10, "dpp_numerator": 1, "dpp_denominator": 1},
+		)
+		settings.save()
+		self.addCleanup(self.remove_rule, "2026-03-01")
 		contract = self.sign(**YEAR)
 		self.fulfil(contract)
-		[invoice] = self.invoices(contract)
-		self.assertEqual((invoice.total_amount, invoice.tax_amount), (1_000_000, 120_000))
+		fulfilment.bill_due_contracts(on="2026-03-01", now=True)
+		january, _february, march = (frappe.get_doc(INVOICE, r.name) for r in self.invoices(contract)[:3])
+		self.assertEqual(
+			(january.tax_rate, january.dpp_numerator, january.dpp_denominator, january.dpp_amount),
+			(12, 11, 12, 916_667),
+		)
+		self.assertEqual((january.tax_amount, january.grand_total), (110_000, 1_110_000))
+		self.assertEqual((march.tax_rate, march.dpp_amount, march.tax_amount), (10, 1_000_000, 100_000))
+		# Saving January again (a payment) does not move it to the new rule.
+		with f.as_user(self.people.finance[0]):
+			doc = frappe.get_doc(INVOICE, january.name)
+			doc.update({"paid_on": "2026-03-05", "paid_amount": doc.grand_total})
+			doc.save()
+		self.assertEqual(
+			frappe.db.get_value(INVOICE, january.name, ["tax_rate", "tax_amount"]), (12, 110_000)
+		)
+
+	def remove_rule(self, effective_from):
+		settings = frappe.get_doc("ANTARA Sales Settings")
+		settings.ppn_rules = [r for r in settings.ppn_rules if str(r.effective_from) != effective_from]
+		settings.save()
 
 	def test_running_the_hook_or_the_job_again_creates_nothing_more(self):
 		contract = self.sign([self.text, self.photo], **YEAR)
@@ -291,7 +317,7 @@ class TestCancellation(FulfilmentCase):
 		january, february = self.invoices(contract)
 		with f.as_user(self.people.finance[0]):
 			paid = frappe.get_doc(INVOICE, january.name)
-			paid.paid_on = "2026-01-10"
+			paid.update({"paid_on": "2026-01-10", "paid_amount": paid.grand_total})
 			paid.payment_reference = "TRF-0001"
 			paid.save()
 		self.assertEqual(frappe.db.get_value(INVOICE, january.name, "status"), "Paid")

@@ -68,14 +68,14 @@ class TestDailyBilling(FulfilmentCase):
 		january, february = self.invoices(contract)
 		with f.as_user(self.people.finance[0]):
 			doc = frappe.get_doc(INVOICE, january.name)
-			doc.paid_on = "2026-01-12"
+			doc.update({"paid_on": "2026-01-12", "paid_amount": doc.grand_total})
 			doc.save()
 		invoice_service.mark_overdue_invoices()  # both were due in January and February
 		self.assertEqual(frappe.db.get_value(INVOICE, january.name, "status"), "Paid")
 		self.assertEqual(frappe.db.get_value(INVOICE, february.name, "status"), "Overdue")
 		with f.as_user(self.org.ae), self.assertRaises(frappe.PermissionError):
 			doc = frappe.get_doc(INVOICE, february.name)
-			doc.paid_on = "2026-02-03"
+			doc.update({"paid_on": "2026-02-03", "paid_amount": doc.grand_total})
 			doc.save()
 
 	def test_finance_corrects_an_invoice_by_cancelling_and_amending_it(self):
@@ -161,6 +161,14 @@ class TestSubscriptionChanges(FulfilmentCase):
 		self.assertEqual((credit.total_amount, credit.tax_amount), (-516_129.03, -56_774.19))
 		self.assertEqual((credit.status, credit.docstatus), ("Open Credit", 1))
 		self.assertEqual(frappe.db.get_value(INVOICE, credit.name, "subscription_change"), change.name)
+		# It corrects July's invoice, under July's rule and tax-invoice code (issue 11: Coretax replaces it).
+		july = next(i for i in self.invoices(contract) if str(i.period_start) == "2026-07-01")
+		credit_doc = frappe.get_doc(INVOICE, credit.name)
+		self.assertEqual({row.corrects_invoice for row in credit_doc.items}, {july.name})
+		self.assertEqual(
+			(credit_doc.transaction_code, credit_doc.dpp_numerator, credit_doc.dpp_denominator),
+			(frappe.db.get_value(INVOICE, july.name, "transaction_code"), 11, 12),
+		)
 		statuses = {t.work_type: t.status for t in self.tickets(contract)}
 		self.assertEqual(statuses, {"Technical": "Done", "Editorial": "Cancelled", "Finance": "Cancelled"})
 		self.assertEqual(self.contract_state(contract).fulfilment_status, "Closed")

@@ -52,7 +52,13 @@ class TestWorkflowSteps(AntaraTestCase):
 		self.assert_only("manager", contract, "Approve")
 		f.edit(self.org.gm, contract, gm_signature=f.SIGNATURE, gm_signed_on="2026-01-01")
 		self.assert_only("gm", contract, "Sign as GM")
-		f.edit(self.org.ae, contract, customer_signature=f.SIGNATURE, customer_signed_on="2026-01-02")
+		f.edit(
+			self.org.ae,
+			contract,
+			customer_signature=f.SIGNATURE,
+			customer_signed_on="2026-01-02",
+			**f.meterai(contract.name),
+		)
 		contract = self.assert_only("ae", contract, "Record Customer Signature")
 		self.assertEqual((contract.status, contract.docstatus), ("Signed", 1))
 

@@ -128,7 +128,13 @@ class TestAdminCustomisesTheWorkflow(AntaraTestCase):
 		self.assertEqual((contract.status, open_todos(contract)), (gm_signature, {self.org.gm}))
 		f.edit(self.org.gm, contract, gm_signature=f.SIGNATURE, gm_signed_on="2026-01-01")
 		contract = f.act(self.org.gm, contract, "Sign as GM")
-		f.edit(self.org.ae, contract, customer_signature=f.SIGNATURE, customer_signed_on="2026-01-02")
+		f.edit(
+			self.org.ae,
+			contract,
+			customer_signature=f.SIGNATURE,
+			customer_signed_on="2026-01-02",
+			**f.meterai(contract.name),
+		)
 		contract = f.act(self.org.ae, contract, "Record Customer Signature")
 		self.assertEqual((contract.status, contract.docstatus), ("Signed", 1))
 

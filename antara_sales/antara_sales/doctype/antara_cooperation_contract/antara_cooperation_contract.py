@@ -16,7 +16,7 @@ class ANTARACooperationContract(WorkflowGuarded, Document):
 		contract.validate(self)
 
 	def before_submit(self):
-		contract.check_signing_order(self, final=True)
+		contract.check_signed(self)
 
 	def on_submit(self):
 		contract.on_signed(self)

@@ -9,4 +9,5 @@ from antara_sales.services.ordering import customer
 class ANTARACustomer(Document):
 	def validate(self):
 		customer.normalize_identifiers(self)
+		customer.set_tax_identity(self)
 		customer.refuse_duplicate(self)

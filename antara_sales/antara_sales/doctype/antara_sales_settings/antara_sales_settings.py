@@ -5,11 +5,14 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from antara_sales.services.common import tax_rules
+
 
 class ANTARASalesSettings(Document):
 	def validate(self):
 		self.check_status_thresholds()
 		self.check_rates()
+		tax_rules.check_settings(self)
 
 	def check_status_thresholds(self):
 		# 5.3/5.4: a New customer must come before an Existing one.
@@ -26,7 +29,5 @@ class ANTARASalesSettings(Document):
 			)
 
 	def check_rates(self):
-		if not 0 <= (self.ppn_rate or 0) <= 100:
-			frappe.throw(_("{0} must be between 0 and 100.").format(frappe.bold(_("PPN Rate"))))
 		if (self.invoice_due_days or 0) < 0:
 			frappe.throw(_("{0} must not be negative.").format(frappe.bold(_("Invoice Due (Days)"))))

@@ -44,7 +44,7 @@ antara_sales.subscription_change.show_contract_lines = function (frm) {
 				frm.__antara_contract_lines = lines_key(frm.doc.items);
 			}
 			const totals = ["previous_grand_total", "tax_rate"];
-			if (after_untouched) totals.push("total_amount", "tax_amount", "grand_total");
+			if (after_untouched) totals.push("total_amount", "dpp_amount", "tax_amount", "grand_total");
 			totals.forEach((field) => (frm.doc[field] = values[field]));
 			frm.refresh_fields();
 		});

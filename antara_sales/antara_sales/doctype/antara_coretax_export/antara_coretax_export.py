@@ -1,0 +1,37 @@
+# Copyright (c) 2026, Perum LKBN ANTARA and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe.model.document import Document
+
+from antara_sales.services.fulfilling import coretax
+
+
+class ANTARACoretaxExport(Document):
+	"""A Coretax import file of chosen invoices (issue 11); the rules are in services/fulfilling/coretax.py."""
+
+	def validate(self):
+		coretax.refresh_rows(self)
+
+	def before_submit(self):
+		coretax.check_export(self)
+
+	def on_submit(self):
+		coretax.submit_export(self)
+
+	def on_cancel(self):
+		coretax.cancel_export(self)
+
+	@frappe.whitelist()
+	def get_invoices(self) -> int:
+		"""Get Invoices: the period's submitted invoices that are not exported yet."""
+		self.check_permission("write")
+		return coretax.get_invoices(self)
+
+
+@frappe.whitelist(methods=["POST"])
+def from_invoices(invoices: list[str] | str) -> str:
+	"""Export to Coretax (the invoice list's action): a draft export of the selected invoices."""
+	if isinstance(invoices, str):
+		invoices = frappe.parse_json(invoices)
+	return coretax.new_export(invoices)

@@ -1,10 +1,10 @@
-"""Money on an order line and its totals (6.4: the products wanted and what they cost).
+"""Money on an order line (6.4: the products wanted and what they cost); the PPN on the lines is
+domain/tax.py's.
 
 Amounts are computed on the server from the lines; Decimal keeps rupiah exact, and results are
 rounded half-up to whole sen (two places) as Frappe's Currency fields store them.
 """
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -46,17 +46,3 @@ def line_amount(quantity: int, unit_price, periods: int, discount_percent=0) -> 
 	gross = Decimal(quantity) * money(unit_price) * periods
 	discount = gross * Decimal(str(discount_percent or 0)) / 100
 	return money(gross - discount)
-
-
-@dataclass(frozen=True)
-class Totals:
-	total: Decimal
-	tax: Decimal
-	grand_total: Decimal
-
-
-def totals(amounts, tax_rate) -> Totals:
-	"""PPN is charged on the sum of the lines after discount."""
-	total = money(sum((money(a) for a in amounts), Decimal(0)))
-	tax = money(total * Decimal(str(tax_rate or 0)) / 100)
-	return Totals(total, tax, total + tax)

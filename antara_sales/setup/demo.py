@@ -309,7 +309,7 @@ CUSTOMERS = {
 }
 
 DEFAULT_TERMS = """<ol>
-<li>Harga per periode belum termasuk PPN 11%.</li>
+<li>Harga per periode belum termasuk PPN (12% dari DPP Nilai Lain 11/12 harga, PMK 131/2024).</li>
 <li>Pembayaran paling lambat 14 hari kalender setelah invoice diterima, melalui transfer ke rekening
 Perum LKBN ANTARA.</li>
 <li>Layanan dimulai setelah kontrak kerja sama ditandatangani kedua belah pihak.</li>
@@ -582,6 +582,11 @@ def ensure_products():
 		)
 
 
+DEMO_SELLER_NPWP = "0" + valid_npwp(1_000_017)  # the 15-digit form of the builders, as DJP maps it
+# Buyer categories of the demo's customers (issue 11); the others are Badan Usaha by their type.
+DEMO_BUYER_CATEGORIES = {"Dinas Komunikasi dan Informatika Provinsi Jawa Barat": "Instansi Pemerintah"}
+
+
 def ensure_settings():
 	settings = frappe.get_single(SETTINGS)
 	wanted = {
@@ -589,6 +594,10 @@ def ensure_settings():
 		"default_editorial_department": DEPT_NEWSROOM,
 		"default_finance_department": DEPT_FINANCE,
 		"default_administrative_terms": DEFAULT_TERMS,
+		# A made-up identity for the demo (issue 11): a valid 16-digit NPWP, the head office's NITKU.
+		"seller_npwp": DEMO_SELLER_NPWP,
+		"seller_nitku": DEMO_SELLER_NPWP + "000000",
+		"seller_tax_address": "Wisma ANTARA, Jl. Medan Merdeka Selatan No. 17, Gambir, Jakarta Pusat 10110",
 	}
 	missing = {field: value for field, value in wanted.items() if not settings.get(field)}
 	if not missing:
@@ -610,6 +619,7 @@ def ensure_customers():
 			"customer_type": kind,
 			"customer_name": name,
 			"npwp": valid_npwp(seed),
+			"buyer_category": DEMO_BUYER_CATEGORIES.get(name),
 			"bureau": bureau,
 			"email": mail,
 			"phone": phone,

@@ -121,12 +121,6 @@ def seller_identity() -> dict:
 	return {"seller_npwp": settings.seller_npwp, "seller_nitku": settings.seller_nitku}
 
 
-def default_pph23_rate(customer: str) -> str:
-	"""The contract's proposed PPh 23 rate (6.6): the customer's buyer category's default."""
-	name = frappe.db.get_value(CUSTOMER, customer, "buyer_category") or DEFAULT_CATEGORY
-	return frappe.db.get_value(BUYER_CATEGORY, name, "default_pph23_rate") or "0"
-
-
 # The invoice.
 
 

@@ -9,6 +9,7 @@ from frappe.utils import get_link_to_form, getdate, today
 from antara_sales.doctypes import BUYER_CATEGORY, CONTRACT, CUSTOMER
 from antara_sales.domain import print_text, signing
 from antara_sales.roles import is_admin
+from antara_sales.services.common import tax_rules
 from antara_sales.services.common.settings import get_settings
 from antara_sales.services.ordering import customer as customer_service
 from antara_sales.services.ordering import order_lines
@@ -16,7 +17,8 @@ from antara_sales.services.verifying.delegation import acting_for
 from antara_sales.services.workflow import steps, workflow_guard
 
 PARTY_FIELDS = ("customer", "customer_name", "customer_type", "npwp", "email", "phone", "address")
-ORDER_FIELDS = ("department", "bureau", "account_executive", "administrative_terms", "tax_rate")
+# The order's PPN rule goes with it (services/common/tax_rules.py: a document keeps its rule).
+ORDER_FIELDS = ("department", "bureau", "account_executive", "administrative_terms", *tax_rules.RULE_FIELDS)
 
 
 def existing_contract(order_name: str) -> str | None:

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 import frappe
 from frappe import _
-from frappe.utils import cint, flt, getdate, now_datetime
+from frappe.utils import cint, flt, get_datetime, getdate, now_datetime
 
 from antara_sales.doctypes import CORETAX_EXPORT, CORETAX_IMPORT, INVOICE
 from antara_sales.doctypes import INVOICE_ITEM as ITEM
@@ -44,6 +44,11 @@ FETCHED = (
 )
 
 
+# The invoice's fields that this service alone writes. It writes them with frappe.db.set_value and
+# a new `modified`, so that a form opened before is refused as outdated rather than saved over them.
+CORETAX_FIELDS = ("coretax_export", "exported_on", "faktur_pajak_number", "faktur_pajak_date")
+
+
 def dec(value) -> Decimal:
 	return Decimal(str(flt(value, 2)))
 
@@ -60,8 +65,8 @@ def invoice_link(name: str) -> str:
 
 
 def candidates(from_date=None, to_date=None, *, export_again: bool = False) -> list[str]:
-	"""Submitted invoices of the period (invoice date) that are not in an export yet (with Export
-	Again: nor those that are, unless they have their number), oldest first."""
+	"""Submitted invoices of the period (invoice date) without a Faktur Pajak number that are in no
+	export yet (with Export Again, also those that are), oldest first."""
 	filters = {"docstatus": 1, "faktur_pajak_number": ("in", ("", None))}
 	if from_date and to_date:
 		filters["posting_date"] = ("between", (from_date, to_date))
@@ -118,11 +123,11 @@ def refresh_rows(export):
 		values = frappe.db.get_value(INVOICE, row.invoice, FETCHED, as_dict=True) or {}
 		for field in FETCHED:
 			row.set(field, values.get(field))
-	in_file = [row for row in export.invoices if row.invoice and row.invoice_type != CREDIT_NOTE]
-	export.invoice_count = len(in_file)
-	export.total_price = flt(sum(flt(row.total_amount) for row in in_file), 2)
-	export.total_dpp = flt(sum(flt(row.dpp_amount) for row in in_file), 2)
-	export.total_ppn = flt(sum(flt(row.tax_amount) for row in in_file), 2)
+	taxed = [row for row in export.invoices if row.invoice and row.invoice_type != CREDIT_NOTE]
+	export.invoice_count = len(taxed)
+	export.total_price = flt(sum(flt(row.total_amount) for row in taxed), 2)
+	export.total_dpp = flt(sum(flt(row.dpp_amount) for row in taxed), 2)
+	export.total_ppn = flt(sum(flt(row.tax_amount) for row in taxed), 2)
 
 
 # --- the export: checking and writing -------------------------------------------------------------
@@ -346,9 +351,7 @@ def submit_export(export):
 	names = in_file(export)
 	now = now_datetime()
 	for row in export.invoices:
-		frappe.db.set_value(
-			INVOICE, row.invoice, {"coretax_export": export.name, "exported_on": now}, update_modified=False
-		)
+		frappe.db.set_value(INVOICE, row.invoice, {"coretax_export": export.name, "exported_on": now})
 	export.db_set("exported_on", now)
 	if not names:
 		return  # credit notes only: their replacements are made in Coretax
@@ -381,9 +384,7 @@ def cancel_export(export):
 		)
 		if not values or values.coretax_export != export.name or values.faktur_pajak_number:
 			continue
-		frappe.db.set_value(
-			INVOICE, row.invoice, earlier_export(row.invoice, export.name), update_modified=False
-		)
+		frappe.db.set_value(INVOICE, row.invoice, earlier_export(row.invoice, export.name))
 
 
 def earlier_export(invoice: str, cancelled: str) -> dict:
@@ -631,7 +632,6 @@ def apply_import(doc):
 			INVOICE,
 			row.invoice,
 			{"faktur_pajak_number": row.faktur_pajak_number, "faktur_pajak_date": row.faktur_pajak_date},
-			update_modified=False,
 		)
 		row.db_set("outcome", APPLIED)
 	count_rows(doc)
@@ -645,8 +645,31 @@ def cancel_import(doc):
 			continue
 		if frappe.db.get_value(INVOICE, row.invoice, "faktur_pajak_number") == row.faktur_pajak_number:
 			frappe.db.set_value(
-				INVOICE,
-				row.invoice,
-				{"faktur_pajak_number": None, "faktur_pajak_date": None},
-				update_modified=False,
+				INVOICE, row.invoice, {"faktur_pajak_number": None, "faktur_pajak_date": None}
 			)
+
+
+def keep_coretax_fields(invoice):
+	"""For ANTARA Invoice's before_update_after_submit: the Coretax fields are not edited by hand
+	(nor over the REST API, which does not honour read-only fields)."""
+	before = invoice.get_doc_before_save()
+	if not before:
+		return
+	for field in CORETAX_FIELDS:
+		if _field_value(invoice, field) != _field_value(before, field):
+			frappe.throw(
+				_("{0} is written by the Coretax export and import, not by hand.").format(
+					label(INVOICE, field)
+				)
+			)
+
+
+def _field_value(doc, field):
+	value = doc.get(field)
+	if not value:
+		return None
+	if field == "exported_on":
+		return get_datetime(value).replace(microsecond=0)
+	if field == "faktur_pajak_date":
+		return getdate(value)
+	return str(value)

@@ -397,6 +397,24 @@ class TestImport(CoretaxCase):
 		with self.refusing(r"\.xlsx or \.csv"):
 			self.import_file(b"%PDF-1.4", "faktur.pdf")
 
+	def test_the_number_is_not_saved_over_nor_edited_by_hand(self):
+		_contract, (january, _february) = self.billed()
+		self.export([january])
+		with f.as_user(self.finance):
+			stale = frappe.get_doc(INVOICE, january.name)  # a form opened before the import
+		self.import_file(workbook([coretax_row(january, nsfp(january, 1))]))
+		with f.as_user(self.finance), self.assertRaises(frappe.TimestampMismatchError):
+			stale.note = "Dibayar lewat transfer"
+			stale.save()
+		self.assertEqual(self.numbers([january])[0][0], nsfp(january, 1))
+		# The invoice's own save (before_update_after_submit) refuses a changed number.
+		doc = frappe.get_doc(INVOICE, january.name)
+		doc.load_doc_before_save()
+		coretax.keep_coretax_fields(doc)  # nothing changed
+		doc.faktur_pajak_number = nsfp(january, 5)
+		with self.refusing("Faktur Pajak Number is written by the Coretax export and import"):
+			coretax.keep_coretax_fields(doc)
+
 	def test_cancelling_an_import_takes_its_numbers_back(self):
 		_contract, (january, _february) = self.billed()
 		self.export([january])

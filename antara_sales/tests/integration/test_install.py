@@ -9,7 +9,17 @@ class TestInstall(AntaraTestCase):
 		for role in roles.ALL:
 			self.assertTrue(frappe.db.exists("Role", role), role)
 		settings = frappe.get_single("ANTARA Sales Settings")
-		self.assertEqual(settings.ppn_rate, 11)
+		# The PPN rules of UU HPP and PMK 131/2024 (issue 11), and the shipped buyer categories.
+		self.assertEqual(
+			[(str(r.effective_from), r.rate, r.dpp_numerator, r.dpp_denominator) for r in settings.ppn_rules],
+			[("2022-04-01", 11, 1, 1), ("2025-01-01", 12, 11, 12)],
+		)
+		self.assertEqual(
+			frappe.db.get_value(
+				"ANTARA Buyer Category", "BUMN", ["transaction_code", "collection_threshold"]
+			),
+			("03", 10_000_000),
+		)
 		self.assertEqual(settings.existing_customer_min_periods, 3)
 		self.assertEqual(settings.f003_code, "F/KOM/003")
 

@@ -27,7 +27,9 @@ class TestMediaOrder(AntaraTestCase):
 		self.assertEqual((monthly.periods, monthly.amount), (12, 18_000_000))
 		self.assertEqual((yearly_line.periods, yearly_line.amount), (1, 24_000_000))
 		self.assertEqual(order.total_amount, 42_000_000)
-		self.assertEqual(order.tax_rate, 11)
+		# PMK 131/2024 (issue 11): 12 % of DPP Nilai Lain, 11/12 of the price, line by line.
+		self.assertEqual((order.tax_rate, order.dpp_numerator, order.dpp_denominator), (12, 11, 12))
+		self.assertEqual(order.dpp_amount, 16_500_000 + 22_000_000)
 		self.assertEqual(order.tax_amount, 4_620_000)
 		self.assertEqual(order.grand_total, 46_620_000)
 

@@ -160,7 +160,8 @@ class TestMediaOrderPrint(PrintCase):
 			"Bulanan",
 			"01/01/2026 31/12/2026 12 Rp 1.000.000",
 			"Jumlah (sebelum PPN) Rp 12.000.000",
-			"PPN 11% Rp 1.320.000",
+			"DPP Nilai Lain (11/12 x Jumlah) Rp 11.000.000",  # PMK 131/2024 (issue 11)
+			"PPN 12% x DPP Nilai Lain Rp 1.320.000",
 			"Total Rp 13.320.000",
 			"Terbilang: tiga belas juta tiga ratus dua puluh ribu rupiah",
 			"Pembayaran 14 hari setelah invoice.",
@@ -368,7 +369,7 @@ class TestContractPrint(PrintCase):
 				f"NPWP {contract.npwp}",
 				"Layanan Video Mingguan",
 				"Nilai kontrak sebesar Rp 13.320.000 (tiga belas juta tiga ratus dua puluh ribu rupiah)",
-				"sudah termasuk PPN 11% sebesar Rp 1.320.000",
+				"sudah termasuk PPN 12% dari DPP Nilai Lain (11/12 x harga) Rp 11.000.000 sebesar Rp 1.320.000",
 				"Kontrak berlaku sejak 1 Januari 2026 sampai dengan 31 Desember 2026",
 				"Pembayaran 14 hari setelah invoice.",
 				f"Formulir Berlangganan / Media Order No. {contract.media_order}",

@@ -76,7 +76,7 @@ class TestSubscriptionChange(AntaraTestCase):
 		self.assertEqual([r["product"] for r in values["previous_items"]], [self.text])
 		self.assertEqual(values["items"], values["previous_items"])
 		self.assertEqual(values["previous_grand_total"], 13_320_000)
-		self.assertEqual((values["grand_total"], values["tax_rate"]), (13_320_000, 11))
+		self.assertEqual((values["grand_total"], values["tax_rate"]), (13_320_000, 12))
 		saved = self.make_change("Change Quantity")
 		self.assertEqual(
 			[{k: r.get(k) for k in ("product", "quantity", "unit_price", "amount")} for r in saved.items],

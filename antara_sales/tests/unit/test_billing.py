@@ -4,7 +4,7 @@ import unittest
 from datetime import date
 from decimal import Decimal
 
-from antara_sales.domain.billing import add_months, count_periods, line_amount, totals
+from antara_sales.domain.billing import add_months, count_periods, line_amount
 
 
 class TestPeriods(unittest.TestCase):
@@ -31,9 +31,3 @@ class TestPeriods(unittest.TestCase):
 class TestAmounts(unittest.TestCase):
 	def test_line_amount_with_discount(self):
 		self.assertEqual(line_amount(2, 1_500_000, 12, 10), Decimal("32400000.00"))
-
-	def test_totals_with_ppn(self):
-		result = totals([Decimal("1000000"), Decimal("333333.33")], 11)
-		self.assertEqual(result.total, Decimal("1333333.33"))
-		self.assertEqual(result.tax, Decimal("146666.67"))
-		self.assertEqual(result.grand_total, Decimal("1480000.00"))

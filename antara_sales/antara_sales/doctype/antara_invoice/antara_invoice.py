@@ -3,7 +3,7 @@
 
 from frappe.model.document import Document
 
-from antara_sales.services.fulfilling import invoice
+from antara_sales.services.fulfilling import coretax, invoice
 
 
 class ANTARAInvoice(Document):
@@ -15,6 +15,7 @@ class ANTARAInvoice(Document):
 		invoice.set_status(self)
 
 	def before_update_after_submit(self):
+		coretax.keep_coretax_fields(self)
 		invoice.check_payment(self)
 		invoice.set_status(self)
 

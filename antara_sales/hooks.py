@@ -9,6 +9,18 @@ required_apps = []
 # Frappe keeps a typed field block in each controller (developer mode).
 export_python_type_annotations = True
 
+# The app on Frappe's apps screen (/apps) and, on v16, as an app icon on the desktop; only for the
+# procedure's staff (antara_sales/apps_screen.py), so a portal customer is not sent to the desk.
+add_to_apps_screen = [
+	{
+		"name": "antara_sales",
+		"logo": "/assets/antara_sales/images/antara_sales_logo.svg",
+		"title": "ANTARA Sales",
+		"route": "/app/antara-sales",
+		"has_permission": "antara_sales.apps_screen.has_app_permission",
+	}
+]
+
 after_install = "antara_sales.setup.install.after_install"
 after_migrate = "antara_sales.setup.install.after_migrate"
 before_uninstall = "antara_sales.setup.install.before_uninstall"
@@ -108,6 +120,10 @@ jinja = {
 
 # Jobs of the app write in their user's (or the site's) language, as requests do.
 before_job = ["antara_sales.services.common.job_language.set_job_language"]
+
+# Issue 14: hostile values for the app's DocTypes are refused (417, naming the field) where the
+# request enters, before Frappe builds a document from them.
+before_request = ["antara_sales.services.common.request_guard.check_request"]
 
 scheduler_events = {
 	"daily": [

@@ -2,11 +2,15 @@
 
 import frappe
 from frappe import _
+from frappe.model import no_value_fields, table_fields
+from frappe.utils import cint, cstr, flt, get_datetime, getdate
 
+from antara_sales.doctypes import ORDER_ITEM
+from antara_sales.services.common.settings import get_settings
 from antara_sales.services.ordering import order_lines
 from antara_sales.services.ordering.departments import check_product_owning
 from antara_sales.services.verifying import verification
-from antara_sales.services.workflow import steps
+from antara_sales.services.workflow import steps, workflow_guard
 
 # The steps in which the AE (and the price-override role) may still change the form (6.4, 6.5.3.1).
 EDITABLE_STEPS = ("draft", "clarification")
@@ -49,6 +53,7 @@ def check_department(order):
 
 
 def validate(order):
+	check_price_only_edit(order)
 	snapshot_customer(order)
 	set_defaults(order)
 	check_department(order)
@@ -58,10 +63,99 @@ def validate(order):
 
 
 def extra_editors(order) -> tuple[str, ...]:
-	"""Besides the AE, the price-override role may adjust an order while it is editable (6.4)."""
-	from antara_sales.services.common.settings import get_settings
-
+	"""Besides the AE, the price-override role may adjust an order's prices while it is editable
+	(6.4); check_price_only_edit keeps it to the prices."""
 	return (get_settings().price_override_role,) if steps.is_at(order, *EDITABLE_STEPS) else ()
+
+
+# What the price-override role exists for (6.4): the price agreed for a line. The discount is part
+# of it: the line's amount is quantity x unit price x periods less the discount (domain/billing.py),
+# so a discount is a lower price by another name, and the role that may lower the unit price is the
+# role that may grant it.
+LINE_DOCTYPE = ORDER_ITEM
+PRICE_FIELDS = ("unit_price", "discount_percent")
+# Worked out again by the server from the lines on every save (order_lines.validate_and_price), so
+# whatever a request sends in them is overwritten: a price change moves them, nobody sets them.
+DERIVED_LINE_FIELDS = ("product_name", "billing_period", "periods", "amount")
+DERIVED_FIELDS = ("total_amount", "dpp_amount", "tax_amount", "grand_total")
+
+
+def check_price_only_edit(order):
+	"""Someone who may edit the order only through the price-override role (not its editor in this
+	state, the AE, nor an admin) changes the prices of its lines and nothing else (6.4): not the
+	customer's data, the products, the periods, the terms or the signature the customer gave."""
+	before = order.get_doc_before_save()
+	if not before or not edits_only_through_price_override(order, before):
+		return
+	changed = changes_beyond_prices(order, before)
+	if changed:
+		frappe.throw(
+			_("{0} may change only the prices of the products ({1}), not {2}.").format(
+				_(get_settings().price_override_role),
+				", ".join(_(frappe.get_meta(LINE_DOCTYPE).get_label(f)) for f in PRICE_FIELDS),
+				", ".join(changed),
+			),
+			frappe.PermissionError,
+			title=_("Only Prices May Be Changed"),
+		)
+
+
+def edits_only_through_price_override(order, before) -> bool:
+	field = steps.state_field(order.doctype)
+	if order.get(field) != before.get(field) or not steps.is_at(order, *EDITABLE_STEPS):
+		return False  # a workflow step (the guard's) or a state the role has no say in
+	state = next(s for s in steps.workflow(order.doctype).states if s.state == order.get(field))
+	user = frappe.session.user
+	return not workflow_guard.can_edit_in_state(user, state, ()) and workflow_guard.can_edit_in_state(
+		user, state, extra_editors(order)
+	)
+
+
+def changes_beyond_prices(order, before) -> list[str]:
+	"""The labels of what this save changes besides the lines' prices ("Row #2: Quantity")."""
+	changed = [
+		_(df.label)
+		for df in data_fields(order.meta, skip=DERIVED_FIELDS)
+		if not same_value(df, order.get(df.fieldname), before.get(df.fieldname))
+	]
+	for table in order.meta.get_table_fields():
+		label = _(table.label)
+		old_rows = {row.name: row for row in before.get(table.fieldname) or []}
+		new_rows = {row.name: row for row in order.get(table.fieldname) or [] if row.name in old_rows}
+		if len(new_rows) != len(order.get(table.fieldname) or []) or len(new_rows) != len(old_rows):
+			changed.append(_("{0}: a line added or removed").format(label))
+		skip = PRICE_FIELDS + DERIVED_LINE_FIELDS if table.fieldname == "items" else ()
+		for name, row in new_rows.items():
+			changed += [
+				_("Row #{0}: {1}").format(row.idx, _(df.label))
+				for df in data_fields(frappe.get_meta(table.options), skip=skip)
+				if not same_value(df, row.get(df.fieldname), old_rows[name].get(df.fieldname))
+			]
+	return changed
+
+
+def data_fields(meta, skip=()):
+	return [
+		df
+		for df in meta.fields
+		if df.fieldtype not in no_value_fields
+		and df.fieldtype not in table_fields
+		and df.fieldname not in skip
+	]
+
+
+def same_value(df, new, old) -> bool:
+	"""Equal as stored: a request sends "2026-01-31" or "1500000" where the database gave a date or
+	a number, and None where it gave ""."""
+	if df.fieldtype in ("Int", "Check"):
+		return cint(new) == cint(old)
+	if df.fieldtype in ("Float", "Currency", "Percent"):
+		return flt(new, 6) == flt(old, 6)
+	if df.fieldtype == "Date":
+		return (getdate(new) if new else None) == (getdate(old) if old else None)
+	if df.fieldtype == "Datetime":
+		return (get_datetime(new) if new else None) == (get_datetime(old) if old else None)
+	return cstr(new) == cstr(old)
 
 
 def missing_for_verification(order) -> list[str]:

@@ -7,22 +7,76 @@ with a random key kept on the ANTARA Feedback Request of that contract. The form
 once (the request is marked Answered, and ANTARA Customer Feedback.feedback_request is unique, so
 the database refuses a second answer even when two arrive at once).
 
+The link is a guest's only credential, so it is made not to be guessed or replayed (issue 14): a
+key of 256 random bits (links of the first release carry 128, still accepted), looked up by its
+SHA-256 and compared in constant time, valid for the days the settings give, spent by the answer,
+and every check of a key rate-limited per address (frappe.rate_limiter.rate_limit) on both guest
+paths, the form's page and Frappe's web form submit.
+
 A contract is fulfilled when its follow-up work of 6.8 is done (the fulfilment of issue 5 marks it
 Fulfilled when every ticket is Done), or at the latest when its period has ended (or it was
 terminated). The daily job asks about contracts fulfilled in the last 30 days, once each."""
 
+import hashlib
+import hmac
+import secrets
+
 import frappe
 from frappe import _
-from frappe.utils import add_days, get_url, getdate, now_datetime, today
+from frappe.rate_limiter import rate_limit
+from frappe.utils import add_days, cint, get_datetime, get_url, getdate, now_datetime, today
 
 from antara_sales.doctypes import CONTRACT, FEEDBACK
 from antara_sales.doctypes import FEEDBACK_REQUEST as REQUEST
+from antara_sales.services.common.settings import get_settings
 from antara_sales.services.workflow import steps
 
 FULFILLED = "Fulfilled"  # the contract's fulfilment status once every ticket of 6.8 is Done (issue 5)
 WEB_FORM_ROUTE = "customer-feedback"
 KEY_FIELD = "feedback_key"
+HASH_FIELD = "feedback_key_hash"
 RECENT_DAYS = 30  # the daily job asks about contracts that ended this recently, not about old history
+KEY_BYTES = 32  # 256 bits, as secrets.token_urlsafe: 43 characters
+# The shortest key accepted: the first release's frappe.generate_hash(length=32), 32 hex digits or
+# 128 bits. A shorter one is refused before any lookup.
+MIN_KEY_CHARS = 32
+DEFAULT_VALID_DAYS = 30  # when the settings leave "Feedback Link Valid for (Days)" empty
+# Checks of a link key per address (IP) and guest path: a customer opens the page and sends the
+# form, perhaps twice; a guesser is stopped long before a 128-bit key could matter.
+CHECKS_PER_WINDOW, WINDOW_SECONDS = 10, 60 * 60
+
+
+def new_key() -> str:
+	return secrets.token_urlsafe(KEY_BYTES)
+
+
+def key_hash(key: str) -> str:
+	return hashlib.sha256(key.encode()).hexdigest()
+
+
+def valid_days() -> int:
+	return cint(get_settings().get("feedback_link_valid_days")) or DEFAULT_VALID_DAYS
+
+
+def new_link() -> dict:
+	"""The key, its hash and the expiry of a fresh link."""
+	key = new_key()
+	return {KEY_FIELD: key, HASH_FIELD: key_hash(key), "expires_on": add_days(now_datetime(), valid_days())}
+
+
+def expires_on(request):
+	"""When the link dies: as stamped on the request, or (a request made before links expired, not
+	yet stamped by the patch) its request date plus the settings' days."""
+	if request.get("expires_on"):
+		return get_datetime(request.expires_on)
+	if request.get("requested_on"):
+		return add_days(get_datetime(request.requested_on), valid_days())
+	return None
+
+
+def has_expired(request) -> bool:
+	until = expires_on(request)
+	return until is None or until < now_datetime()
 
 
 def feedback_link(key: str) -> str:
@@ -53,7 +107,7 @@ def request_feedback(contract_name: str, *, reason: str) -> "frappe.model.docume
 			"contract": contract.name,
 			"email": email,
 			"status": "Requested",
-			"feedback_key": frappe.generate_hash(length=32),
+			**new_link(),
 			"requested_on": now_datetime(),
 			"requested_by": frappe.session.user,
 			"reason": reason,
@@ -64,6 +118,9 @@ def request_feedback(contract_name: str, *, reason: str) -> "frappe.model.docume
 
 
 def send_request(request):
+	"""Email the link; a link that has expired is replaced by a new one first (the old key dies)."""
+	if request.status == "Requested" and has_expired(request):
+		request.db_set(new_link())
 	contract_name = request.contract
 	try:
 		frappe.sendmail(
@@ -143,30 +200,50 @@ def invalid_link(message: str):
 	frappe.throw(message, frappe.PermissionError, title=_("Feedback Link"))
 
 
-def take_answer(feedback):
-	"""The answer goes to the contract of the link's key; a key answers once."""
-	key = (feedback.get(KEY_FIELD) or "").strip()
+REQUEST_FIELDS = (
+	"name",
+	"status",
+	"expires_on",
+	"requested_on",
+	HASH_FIELD,
+	"contract",
+	"customer",
+	"customer_name",
+	"department",
+	"bureau",
+	"account_executive",
+)
+
+
+@rate_limit(limit=CHECKS_PER_WINDOW, seconds=WINDOW_SECONDS)
+def open_request(key: str | None):
+	"""The unanswered, unexpired request of a link key, or a refusal. Every guest path that reads a
+	key comes through here, so each check counts against the caller's address (rate_limit, a no-op
+	outside a web request)."""
+	key = key.strip() if isinstance(key, str) else ""
 	if not key:
 		invalid_link(_("Please open this form from the link in our email."))
-	request = frappe.db.get_value(
-		REQUEST,
-		{KEY_FIELD: key},
-		[
-			"name",
-			"status",
-			"contract",
-			"customer",
-			"customer_name",
-			"department",
-			"bureau",
-			"account_executive",
-		],
-		as_dict=True,
+	presented = key_hash(key)
+	request = (
+		frappe.db.get_value(REQUEST, {HASH_FIELD: presented}, REQUEST_FIELDS, as_dict=True)
+		if len(key) >= MIN_KEY_CHARS
+		else None
 	)
-	if not request:
+	# The lookup is by hash, which a guesser cannot steer; the hash is then compared in constant time.
+	if not request or not hmac.compare_digest(request.get(HASH_FIELD) or "", presented):
 		invalid_link(_("This feedback link is not valid. Please use the link in our email."))
 	if request.status == "Answered" or frappe.db.exists(FEEDBACK, {"feedback_request": request.name}):
 		invalid_link(_("This feedback link has already been used. Thank you, your answer was recorded."))
+	if has_expired(request):
+		invalid_link(
+			_("This feedback link has expired. Please ask your ANTARA account executive for a new one.")
+		)
+	return request
+
+
+def take_answer(feedback):
+	"""The answer goes to the contract of the link's key; a key answers once."""
+	request = open_request(feedback.get(KEY_FIELD))
 	feedback.feedback_request = request.name
 	for field in ("contract", "customer", "customer_name", "department", "bureau", "account_executive"):
 		feedback.set(field, request.get(field))
@@ -196,16 +273,10 @@ def mark_answered(feedback):
 
 def web_form_context(context):
 	"""The web form shows whose contract it asks about, and says so when a link is spent."""
-	key = (frappe.form_dict.get(KEY_FIELD) or "").strip()
+	key = frappe.form_dict.get(KEY_FIELD)
 	if not key:
 		return
-	request = frappe.db.get_value(
-		REQUEST, {KEY_FIELD: key}, ["contract", "customer_name", "status"], as_dict=True
-	)
-	if not request:
-		invalid_link(_("This feedback link is not valid. Please use the link in our email."))
-	if request.status == "Answered":
-		invalid_link(_("This feedback link has already been used. Thank you, your answer was recorded."))
+	request = open_request(key)
 	context.feedback_about = _("Your feedback on contract {0} ({1})").format(
 		request.contract, request.customer_name
 	)

@@ -18,6 +18,7 @@ from antara_sales.tests.browser.world import LANGUAGE
 ORDER, VERIFICATION = "ANTARA Media Order", "ANTARA Order Verification"
 CONTRACT, CHANGE = "ANTARA Cooperation Contract", "ANTARA Subscription Change"
 TICKET, INVOICE = "ANTARA Ticket", "ANTARA Invoice"
+CORETAX_EXPORT = "ANTARA Coretax Export"
 MEETING = "ANTARA Weekly Sales Meeting"
 WORKFLOW_TOAST = "This form is not editable due to a Workflow."
 FULFILMENT_WAIT_S = 120  # the RQ worker takes the signing job
@@ -348,6 +349,39 @@ def test_12_finance_invoice(walk):
 		check(desk.value(page, "contract") == contract, f"{invoice} is not the invoice of {contract}")
 		bell = w.value("Notification Log", {"for_user": w.users["finance"], "document_name": invoice}, "name")
 		check(bell, f"Finance was not notified of {invoice}")
+		walk.data["invoice"] = invoice
+		# Issue 11: a 2025-style tax document: DPP Nilai Lain (PMK 131/2024) and the buyer's code
+		code, dpp, price = w.value(INVOICE, invoice, ["transaction_code", "dpp_amount", "total_amount"])
+		check(code == "04", f"{invoice} has transaction code {code!r}, not 04 (an ordinary company)")
+		check(round(price * 11 / 12) == dpp, f"{invoice}: DPP Nilai Lain {dpp} is not 11/12 of {price}")
+
+
+def test_12b_coretax_export(walk):
+	"""Issue 11: Finance selects the invoice in the list, exports it to Coretax and submits the
+	export; the invoice remembers the file."""
+	w, desk = walk.world, walk.desk
+	with walk.step("Invoice exported to Coretax (e-Faktur)", "finance") as (page, check):
+		invoice = walk.data["invoice"]
+		desk.route(page, "/app/antara-invoice?name=" + invoice)
+		desk.wait_list(page, INVOICE)
+		page.locator(f'.list-row-container:has(a[data-name="{invoice}"]) .list-row-checkbox').first.check()
+		menu = page.locator(".page-container:visible .page-actions .actions-btn-group")
+		menu.locator("button.dropdown-toggle, > button").first.click()
+		item = menu.locator(".dropdown-menu a.dropdown-item", has_text=t("Export to Coretax"))
+		desk.request(page, "from_invoices", item.first.click)
+		desk.wait_form(page, CORETAX_EXPORT)
+		export = desk.value(page, "name")
+		w.keep(CORETAX_EXPORT, export)
+		rows = [r["invoice"] for r in desk.doc(page)["invoices"]]
+		check(rows == [invoice], f"{export} holds {rows}, not the selected {invoice}")
+		desk.submit(page, t("Submit"), t("Yes"))
+		file_url = w.value(CORETAX_EXPORT, export, "file")
+		check(
+			bool(file_url) and file_url.endswith(".xml"),
+			f"{export} has no XML file after submit ({file_url})",
+		)
+		exported = w.value(INVOICE, invoice, "coretax_export")
+		check(exported == export, f"{invoice} does not remember {export} (it says {exported!r})")
 
 
 # ---------------------------------------------------------------------- F/KOM/004

@@ -37,6 +37,7 @@ class World:
 		self.made: list[tuple[str, str]] = []  # (doctype, name), in the order made
 		self.users: dict[str, str] = {}
 		self.settings_before: dict = {}
+		self.seller: dict = {}
 		self.memberships: list[tuple[str, str]] = []
 
 	# ------------------------------------------------------------------ making
@@ -114,12 +115,25 @@ class World:
 		)
 		self.customer_name = f"PT Kabar Uji {self.tag}"
 		self.npwp = f.valid_npwp()
+		self.seller_identity()
 		if self.settings_before:
 			settings = frappe.get_single(SETTINGS)
 			for kind, department in self.downstream.items():
 				settings.set(f"default_{kind}_department", department)
+			settings.update(self.seller)
 			settings.save(ignore_permissions=True)
 		frappe.db.commit()
+
+	def seller_identity(self):
+		"""The seller's NPWP and NITKU that every invoice carries and the Coretax export needs (issue
+		11): a site that has them (the demo) keeps them; one without gets the run's, taken back at
+		the end like the departments."""
+		if frappe.db.get_single_value(SETTINGS, "seller_nitku"):
+			return
+		npwp = "0" + f.valid_npwp()
+		for field, value in (("seller_npwp", npwp), ("seller_nitku", npwp + "000000")):
+			self.settings_before[field] = frappe.db.get_single_value(SETTINGS, field)
+			self.seller[field] = value
 
 	def downstream_department(self, kind: str) -> str:
 		"""6.8's departments are the settings' (one of each kind per site). A site that has them (the

@@ -10,6 +10,8 @@ import pytest
 def frappe_site():
 	import frappe
 
+	from antara_sales.tests.testmode import set_test_mode
+
 	site = os.environ.get("ANTARA_TEST_SITE")
 	sites_path = os.environ.get("ANTARA_SITES_PATH")
 	if not (site and sites_path):
@@ -20,10 +22,11 @@ def frappe_site():
 	os.chdir(sites_path)
 	frappe.init(site, sites_path=".")
 	frappe.connect()
-	frappe.flags.in_test = True
+	set_test_mode(True)  # frappe.flags.in_test (v15) and frappe.in_test (v16)
 	frappe.clear_cache()
 	for fn in frappe.get_hooks("before_tests"):
 		frappe.get_attr(fn)()
 	yield site
 	frappe.db.rollback()
+	set_test_mode(False)
 	frappe.destroy()

@@ -17,29 +17,13 @@ from antara_sales.services.common.settings import SETTINGS
 from antara_sales.services.fulfilling import coretax, fulfilment
 from antara_sales.tests import factories as f
 from antara_sales.tests.integration.fulfilment_case import INVOICE, FulfilmentCase
+from antara_sales.tests.unit.test_coretax import HEADERS_ID
 
 EXPORT = "ANTARA Coretax Export"
 IMPORT = "ANTARA Coretax Import"
 YEAR = {"start": "2026-01-01", "end": "2026-12-31"}
-COLUMNS = [  # Coretax's list of output tax invoices (e-Faktur > Pajak Keluaran), as it exports it
-	"NPWP Pembeli / Identitas lainnya",
-	"Nama Pembeli",
-	"Kode Transaksi",
-	"Nomor Faktur Pajak",
-	"Tanggal Faktur Pajak",
-	"Masa Pajak",
-	"Tahun",
-	"Status Faktur",
-	"ESignStatus",
-	"Harga Jual/Penggantian/DPP",
-	"DPP Nilai Lain/DPP",
-	"PPN",
-	"PPnBM",
-	"Penandatangan",
-	"Referensi",
-	"Dilaporkan oleh Penjual",
-	"Dilaporkan oleh Pemungut PPN",
-]
+# Coretax's list of output tax invoices (e-Faktur > Pajak Keluaran), as it exports it
+COLUMNS = HEADERS_ID
 
 
 def nsfp(invoice, serial: int, status: str = "00") -> str:

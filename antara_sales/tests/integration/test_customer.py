@@ -78,7 +78,8 @@ class TestCustomerTaxIdentity(AntaraTestCase):
 		self.assertEqual(customer.npwp, "0" + npwp)
 		self.assertEqual(customer.nitku, "0" + npwp + "000000")
 		self.assertEqual(customer.tax_id_type, "NPWP")
-		self.assertEqual(customer.buyer_category, "Umum")
+		# left empty, an institution is a company that withholds PPh 23 (issue 11)
+		self.assertEqual(customer.buyer_category, "Badan Usaha")
 
 	def test_a_branch_nitku_is_kept_without_separators(self):
 		npwp = "0" + f.valid_npwp()

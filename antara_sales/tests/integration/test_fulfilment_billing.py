@@ -157,8 +157,11 @@ class TestSubscriptionChanges(FulfilmentCase):
 		self.assertEqual(self.fulfil(contract, on="2026-07-16"), fulfilment.DONE)
 
 		[credit] = self.invoices(contract, invoice_type="Credit Note")
-		# July was billed 1,000,000; from the 16th, 16 of its 31 days come back, with their PPN.
-		self.assertEqual((credit.total_amount, credit.tax_amount), (-516_129.03, -56_774.19))
+		# July was billed 1,000,000; from the 16th, 16 of its 31 days come back, with their PPN
+		# (12 % of DPP Nilai Lain 473.118, PMK 131/2024).
+		self.assertEqual(
+			(credit.total_amount, credit.tax_amount), (-516_129.03, -56_774)
+		)  # DPP and PPN in whole rupiah
 		self.assertEqual((credit.status, credit.docstatus), ("Open Credit", 1))
 		self.assertEqual(frappe.db.get_value(INVOICE, credit.name, "subscription_change"), change.name)
 		# It corrects July's invoice, under July's rule and tax-invoice code (issue 11: Coretax replaces it).

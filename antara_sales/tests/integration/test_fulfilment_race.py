@@ -23,6 +23,7 @@ from antara_sales.tests.integration.fulfilment_case import (
 	TICKET,
 	staff_downstream,
 )
+from antara_sales.tests.testmode import set_test_mode
 
 
 class TestRacingWorkers(AntaraTestCase):
@@ -97,7 +98,7 @@ class TestRacingWorkers(AntaraTestCase):
 		def worker():
 			frappe.init(site, sites_path=".")
 			frappe.connect()
-			frappe.flags.in_test = True
+			set_test_mode(True)  # frappe.init gave this thread fresh flags (v15); v16's frappe.in_test too
 			try:
 				frappe.set_user(user)
 				start.wait(timeout=30)

@@ -2,6 +2,9 @@
 
 import frappe
 
+from antara_sales import roles
+from antara_sales.doctypes import MEDIA_ORDER as ORDER
+from antara_sales.doctypes import ORDER_ITEM, SETTINGS
 from antara_sales.services.workflow import steps
 from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase
@@ -113,3 +116,80 @@ class TestMediaOrder(AntaraTestCase):
 		self.assertEqual(result.status, steps.state("ANTARA Media Order", "verification"))
 		with f.as_user(self.org.ae), self.assertRaises(frappe.ValidationError):
 			request_verification("ANTARA Customer", self.customer)
+
+
+class TestPriceOverrideChangesOnlyPrices(AntaraTestCase):
+	"""6.4: the price-override role (settings, ANTARA Manager by default) may change an editable
+	order's prices, and nothing else; the AE and the admins keep editing the whole form."""
+
+	def setUp(self):
+		super().setUp()
+		self.org = f.make_org()
+		self.product = f.make_product(self.org, price=1_500_000)
+		self.customer = f.make_customer(self.org)
+		self.order = f.make_order(self.org, self.customer, [self.product])
+
+	def save_as(self, user, change):
+		"""Save the order as `user` the way a REST PUT does: the whole document back as JSON
+		(dates and numbers as text), with `change` applied to it."""
+		import json
+
+		with f.as_user(user):
+			values = json.loads(frappe.as_json(frappe.get_doc(ORDER, self.order.name).as_dict()))
+			change(values)
+			doc = frappe.get_doc(ORDER, self.order.name)
+			doc.update(values)
+			doc.save()
+			return doc
+
+	def assert_refused(self, change, field: str):
+		before = frappe.get_doc(ORDER, self.order.name).as_dict()
+		with self.assertRaisesRegex(frappe.PermissionError, f"only the prices.*not {field}"):
+			self.save_as(self.org.manager, change)
+		after = frappe.get_doc(ORDER, self.order.name).as_dict()
+		self.assertEqual(strip(after), strip(before))  # nothing saved
+
+	def test_the_role_changes_the_unit_price_and_the_discount(self):
+		def lower(values):
+			values["items"][0].update(unit_price=1_000_000, discount_percent=10)
+
+		self.assertNotIn(roles.ACCOUNT_EXECUTIVE, frappe.get_roles(self.org.manager))
+		self.assertEqual(frappe.db.get_single_value(SETTINGS, "price_override_role"), roles.MANAGER)
+		doc = self.save_as(self.org.manager, lower)
+		line = doc.items[0]
+		self.assertEqual((line.unit_price, line.discount_percent, line.amount), (1_000_000, 10, 10_800_000))
+		self.assertEqual(doc.total_amount, 10_800_000)  # the totals follow the price
+		self.assertEqual(frappe.db.get_value(ORDER, doc.name, "modified_by"), self.org.manager)
+
+	def test_the_customer_data_is_refused(self):
+		self.assert_refused(lambda v: v.update(customer_name="PT Lain Sekali"), "Legal Name")
+		self.assert_refused(lambda v: v.update(npwp="0000000000000000"), "NPWP")
+		self.assert_refused(lambda v: v.update(administrative_terms="<p>Gratis</p>"), "Administrative Terms")
+
+	def test_the_lines_beyond_their_price_are_refused(self):
+		self.assert_refused(lambda v: v["items"][0].update(quantity=9), "Row #1: Quantity")
+		self.assert_refused(lambda v: v["items"][0].update(end_date="2027-12-31"), "Row #1: End Date")
+		other = f.make_product(self.org, price=1_500_000)
+		self.assert_refused(lambda v: v["items"][0].update(product=other), "Row #1: Product")
+		added = {"product": self.product, "quantity": 1, "start_date": "2026-01-01", "end_date": "2026-12-31"}
+		self.assert_refused(lambda v: v["items"].append(added), "Items: a line added")
+		self.assert_refused(lambda v: v.update(items=[]), "Items: a line")
+
+	def test_a_price_change_with_another_change_is_refused_whole(self):
+		def both(values):
+			values["items"][0]["unit_price"] = 1_000_000
+			values["contact_person"] = "Orang Lain"
+
+		self.assert_refused(both, "Contact Person")
+		self.assertEqual(frappe.db.get_value(ORDER_ITEM, self.order.items[0].name, "unit_price"), 1_500_000)
+
+	def test_the_ae_and_an_admin_still_edit_the_form(self):
+		doc = self.save_as(self.org.ae, lambda v: v.update(customer_name="PT Nama Baru"))
+		self.assertEqual(doc.customer_name, "PT Nama Baru")
+		admin = f.make_user(roles.SALES_ADMIN)
+		doc = self.save_as(admin, lambda v: v.update(customer_name="PT Nama Admin"))
+		self.assertEqual(doc.customer_name, "PT Nama Admin")
+
+
+def strip(values: dict) -> dict:
+	return frappe.as_json({k: v for k, v in values.items() if k not in ("modified",)})

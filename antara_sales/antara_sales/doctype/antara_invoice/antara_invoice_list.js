@@ -2,13 +2,15 @@
 // the list on what is still to collect (the list's own filter shows the rest).
 frappe.listview_settings["ANTARA Invoice"] = {
 	add_fields: ["status"],
-	filters: [["status", "in", ["Draft", "Unpaid", "Overdue"]]],
+	filters: [["status", "in", ["Draft", "Unpaid", "Overdue", "Partly Paid"]]],
 	has_indicator_for_draft: true,
 	has_indicator_for_cancelled: true,
 	colours: {
 		Draft: "red",
 		Unpaid: "orange",
 		Overdue: "red",
+		// issue 11: paid short of the PPh 23 while its withholding slip is awaited
+		"Partly Paid": "yellow",
 		Paid: "green",
 		"Open Credit": "blue",
 		Settled: "green",

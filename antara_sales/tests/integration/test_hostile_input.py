@@ -14,9 +14,7 @@ whitelisted methods and web forms, domain rules (negative quantities, periods, l
 
 import json
 import math
-import os
 import time
-import unittest
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +24,7 @@ import requests
 from antara_sales.services.common.request_guard import check_document
 from antara_sales.tests.base import AntaraTestCase
 from antara_sales.tests.cleanup import purge
+from antara_sales.tests.web_server import api_token, site_url
 
 MODULE = "ANTARA Sales"
 BUREAU = "ANTARA Bureau"
@@ -100,10 +99,7 @@ class TestHostileInput(AntaraTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.url = os.environ.get("ANTARA_TEST_URL")
-		if not cls.url:
-			raise unittest.SkipTest("ANTARA_TEST_URL is not set: run through `make test`")
-		wait_for(cls.url)
+		cls.url = site_url()
 		frappe.set_user("Administrator")
 		cls.token = api_token("Administrator")
 		frappe.db.commit()
@@ -179,10 +175,7 @@ class TestEntryPoints(AntaraTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.url = os.environ.get("ANTARA_TEST_URL")
-		if not cls.url:
-			raise unittest.SkipTest("ANTARA_TEST_URL is not set: run through `make test`")
-		wait_for(cls.url)
+		cls.url = site_url()
 		frappe.set_user("Administrator")
 		cls.token = api_token("Administrator")
 		bureau = frappe.get_doc(
@@ -429,23 +422,3 @@ def error_of(response) -> str:
 	except ValueError:
 		return response.text[:200]
 	return str(body.get("exc_type") or body.get("exception") or "")[:200]
-
-
-def api_token(user: str) -> str:
-	from frappe.core.doctype.user.user import generate_keys
-
-	secret = generate_keys(user)["api_secret"]
-	return f"token {frappe.db.get_value('User', user, 'api_key')}:{secret}"
-
-
-def wait_for(url: str, seconds: int = 60):
-	deadline = time.monotonic() + seconds
-	while True:
-		try:
-			if requests.get(url + "/api/method/ping", timeout=5).ok:
-				return
-		except requests.RequestException:
-			pass
-		if time.monotonic() > deadline:
-			raise RuntimeError(f"the test site's web server at {url} did not answer")
-		time.sleep(0.5)

@@ -4,9 +4,6 @@ this class commits its records, because the web server is another connection; it
 again at the end, by name (tests/cleanup.py)."""
 
 import json
-import os
-import time
-import unittest
 
 import frappe
 import requests
@@ -14,6 +11,7 @@ import requests
 from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase
 from antara_sales.tests.cleanup import purge, purge_users
+from antara_sales.tests.web_server import api_token, site_url
 
 ORDER = "ANTARA Media Order"
 
@@ -22,10 +20,7 @@ class TestRestBypass(AntaraTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.url = os.environ.get("ANTARA_TEST_URL")
-		if not cls.url:
-			raise unittest.SkipTest("ANTARA_TEST_URL is not set: run through `make test`")
-		wait_for(cls.url)
+		cls.url = site_url()
 		frappe.set_user("Administrator")
 		cls.org, cls.outsider = f.make_org(), f.make_org()
 		product, customer = f.make_product(cls.org), f.make_customer(cls.org)
@@ -118,23 +113,3 @@ class TestRestBypass(AntaraTestCase):
 		self.assertNotIn(self.draft, listing.text)
 		own = self.call(self.org.ae, "GET", f"/api/resource/{ORDER}/{self.draft}")
 		self.assertEqual(own.status_code, 200, own.text[:300])
-
-
-def api_token(user: str) -> str:
-	from frappe.core.doctype.user.user import generate_keys
-
-	secret = generate_keys(user)["api_secret"]
-	return f"token {frappe.db.get_value('User', user, 'api_key')}:{secret}"
-
-
-def wait_for(url: str, seconds: int = 60):
-	deadline = time.monotonic() + seconds
-	while True:
-		try:
-			if requests.get(url + "/api/method/ping", timeout=5).ok:
-				return
-		except requests.RequestException:
-			pass
-		if time.monotonic() > deadline:
-			raise RuntimeError(f"the test site's web server at {url} did not answer")
-		time.sleep(0.5)

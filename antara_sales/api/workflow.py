@@ -12,9 +12,18 @@ from antara_sales.services.workflow import inbox, routing, steps
 
 @frappe.whitelist()
 def states(doctype: str, keys) -> list[str]:
-	"""The names of the procedure's steps (services/workflow/steps.py), for a form's filters."""
+	"""The names of the procedure's steps (services/workflow/steps.py), for a form's filters. Only
+	the routed DocTypes have such steps; anything else is refused, not a server error (issue 14)."""
+	if doctype not in inbox.ROUTED:
+		frappe.throw(_("{0} has no procedure steps.").format(frappe.bold(doctype)), frappe.ValidationError)
 	frappe.has_permission(doctype, "read", throw=True)
-	return list(steps.states(doctype, *frappe.parse_json(keys)))
+	try:
+		keys = frappe.parse_json(keys)
+	except ValueError:
+		keys = None
+	if not isinstance(keys, list) or not all(isinstance(key, str) for key in keys):
+		frappe.throw(_("{0} must be a list of procedure step keys.").format(frappe.bold("keys")))
+	return list(steps.states(doctype, *keys))
 
 
 @frappe.whitelist()

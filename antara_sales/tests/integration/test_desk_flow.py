@@ -116,6 +116,26 @@ class TestWhoseTurn(AntaraTestCase):
 		)
 		self.assertEqual(turn(self.org.verifier, order)["message"], "Periksa dokumen ini sebelum Jumat.")
 
+	def test_step_names_are_refused_for_bad_arguments_not_a_server_error(self):
+		# Issue 14: a DocType without procedure steps, keys that are not a list, or not JSON at all.
+		self.assertEqual(
+			workflow_api.states("ANTARA Cooperation Contract", '["signed"]'),
+			[
+				frappe.db.get_value(
+					"Workflow Document State",
+					{"parent": "ANTARA Cooperation Contract", "antara_key": "signed"},
+					"state",
+				)
+			],
+		)
+		for doctype, keys in (
+			("ANTARA Bureau", '["signed"]'),
+			("ANTARA Cooperation Contract", '{"a": 1}'),
+			("ANTARA Cooperation Contract", "not json"),
+		):
+			with self.subTest(doctype=doctype, keys=keys), self.assertRaises(frappe.ValidationError):
+				workflow_api.states(doctype, keys)
+
 	def test_turn_needs_read_permission(self):
 		order = f.make_order(self.org, self.customer, [self.product])
 		outsider = f.make_user("ANTARA Account Executive")

@@ -4,7 +4,7 @@ its meterai (UU 10/2020, domain/signing.py)."""
 
 import frappe
 from frappe import _
-from frappe.utils import get_link_to_form, getdate, today
+from frappe.utils import get_link_to_form, getdate, now_datetime, today
 
 from antara_sales.doctypes import BUYER_CATEGORY, CONTRACT, CUSTOMER
 from antara_sales.domain import print_text, signing
@@ -162,7 +162,12 @@ def expire_ended_contracts():
 		fields=["name", "customer"],
 	)
 	for row in ended:
-		frappe.db.set_value(CONTRACT, row.name, "status", steps.state(CONTRACT, "expired"))
+		# It enters Expired now: the pipeline's ageing counts from here, as after any step.
+		frappe.db.set_value(
+			CONTRACT,
+			row.name,
+			{"status": steps.state(CONTRACT, "expired"), workflow_guard.SINCE_FIELD: now_datetime()},
+		)
 		customer_service.refresh_status(row.customer)
 
 

@@ -3,10 +3,11 @@
 import frappe
 from frappe import _
 from frappe.model import no_value_fields, table_fields
-from frappe.utils import cint, cstr, flt, get_datetime, getdate
+from frappe.utils import cint, cstr, flt, format_date, get_datetime, getdate, today
 
 from antara_sales.doctypes import ORDER_ITEM
 from antara_sales.services.common.settings import get_settings
+from antara_sales.services.ordering import customer as customer_rules
 from antara_sales.services.ordering import order_lines
 from antara_sales.services.ordering.departments import check_product_owning
 from antara_sales.services.verifying import verification
@@ -57,9 +58,30 @@ def validate(order):
 	snapshot_customer(order)
 	set_defaults(order)
 	check_department(order)
+	check_typed_identifiers(order)
+	check_signed_on(order)
+	order_lines.check_no_duplicate_products(order)
 	order_lines.validate_and_price(order, department=order.department)
 	if verification.handed_over(order):
 		check_complete(order)
+
+
+def check_typed_identifiers(order):
+	"""The customer's NPWP and phone as typed on the form itself (the snapshot brings them checked
+	from the customer; 6.5.1): the same rules, look-alike digits refused, not converted."""
+	for field, label in (("npwp", "NPWP"), ("phone", "Phone")):
+		if order.get(field) and (order.is_new() or order.has_value_changed(field)):
+			normalize = customer_rules.normalize_npwp if field == "npwp" else customer_rules.normalize_phone
+			order.set(field, normalize(order.get(field), label))
+
+
+def check_signed_on(order):
+	"""The day the customer signed the form (6.4) has passed: the AE records a signature it holds."""
+	if order.signed_on and getdate(order.signed_on) > getdate(today()):
+		frappe.throw(
+			_("{0} cannot be after today ({1}).").format(frappe.bold(_("Signed on")), format_date(today())),
+			title=_("Invalid {0}").format(_("Signed on")),
+		)
 
 
 def extra_editors(order) -> tuple[str, ...]:

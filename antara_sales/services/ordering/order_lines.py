@@ -24,7 +24,7 @@ def validate_and_price(doc, *, department: str | None = None):
 	previous = {row.name: row for row in (doc.get_doc_before_save() or frappe._dict()).get("items") or []}
 	can_override = user_has_role(get_settings().price_override_role)
 	for row in doc.items:
-		product = frappe.get_cached_doc("ANTARA Product", row.product)
+		product = line_product(row)
 		check_product(row, product, department)
 		check_dates_and_quantities(row)
 		apply_product_price(row, product, previous.get(row.name), can_override)
@@ -35,6 +35,32 @@ def validate_and_price(doc, *, department: str | None = None):
 		)
 		row.amount = flt(billing.line_amount(row.quantity, row.unit_price, row.periods, row.discount_percent))
 	set_totals(doc)
+
+
+def line_product(row):
+	"""The line's product; a line without one is refused naming the field (not a 404 from the
+	lookup: Frappe's link check skips an empty value and the mandatory check runs after validate)."""
+	if not row.product or not isinstance(row.product, str):
+		row_error(row, _("{0} is required.").format(frappe.bold(_("Product"))))
+	if not frappe.db.exists("ANTARA Product", row.product):
+		row_error(row, _("{0} {1} does not exist.").format(_("Product"), frappe.bold(row.product)))
+	return frappe.get_cached_doc("ANTARA Product", row.product)
+
+
+def check_no_duplicate_products(doc):
+	"""One line per product: the same product twice would bill it twice for the same customer.
+	A longer or larger order is the same line with a later end date or a higher quantity (6.4)."""
+	seen = {}
+	for row in doc.get("items") or []:
+		if row.product in seen:
+			row_error(
+				row,
+				_("{0} {1} is already on row #{2}: change that row's {3} or dates instead.").format(
+					_("Product"), frappe.bold(row.product_name or row.product), seen[row.product], _("Quantity")
+				),
+			)
+		if row.product:
+			seen[row.product] = row.idx
 
 
 def check_product(row, product, department):
@@ -64,6 +90,7 @@ def apply_product_price(row, product, before, can_override: bool):
 	"""The product's price stands unless a permitted role (settings) typed another one. An empty
 	price, or a product swapped by someone without that role, takes the product's price."""
 	product_swapped = before is not None and before.product != row.product
+	apply_discount(row, product, before, product_swapped, can_override)
 	if not flt(row.unit_price) or (product_swapped and not can_override):
 		row.unit_price = product.price
 		return
@@ -75,6 +102,26 @@ def apply_product_price(row, product, before, can_override: bool):
 				_("Unit Price per Period"),
 				frappe.bold(product.product_name),
 				frappe.format_value(product.price, {"fieldtype": "Currency"}),
+				_(get_settings().price_override_role),
+			),
+		)
+
+
+def apply_discount(row, product, before, product_swapped: bool, can_override: bool):
+	"""A discount is a lower price by another name (media_order.PRICE_FIELDS, 6.4): the role that
+	may type another unit price is the role that may grant one. Without it a line has none, or
+	keeps the one that role gave (a product swapped without it loses it, as it loses its price)."""
+	if product_swapped and not can_override:
+		row.discount_percent = 0
+		return
+	typed = before is None or product_swapped or flt(before.discount_percent) != flt(row.discount_percent)
+	if typed and flt(row.discount_percent) and not can_override:
+		row_error(
+			row,
+			_("{0} of {1} is {2}; only {3} may change it.").format(
+				_("Discount %"),
+				frappe.bold(product.product_name),
+				frappe.format_value(0, {"fieldtype": "Percent"}),
 				_(get_settings().price_override_role),
 			),
 		)

@@ -133,8 +133,11 @@ class TestContract(AntaraTestCase):
 		contract = f.signed_contract(
 			self.org, self.customer, [self.product], start="2024-01-01", end="2024-12-31"
 		)
+		signed_since = frappe.db.get_value(contract.doctype, contract.name, "status_since")
 		expire_ended_contracts()
-		self.assertEqual(frappe.db.get_value(contract.doctype, contract.name, "status"), "Expired")
+		status, since = frappe.db.get_value(contract.doctype, contract.name, ["status", "status_since"])
+		self.assertEqual(status, "Expired")
+		self.assertGreater(since, signed_since, "the pipeline's ageing counts from the expiry")
 
 
 def awaiting_customer(org, customer, product):

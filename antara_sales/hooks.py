@@ -81,6 +81,14 @@ doc_events = {
 	},
 }
 
+# Issue 13: the row-level scope is worked out once per request (permissions.scope_for); a change to
+# what it is worked out from is seen by the next check in the same request.
+_forget_scopes = "antara_sales.permissions.forget_scopes"
+doc_events |= {
+	d: {"on_update": _forget_scopes, "on_trash": _forget_scopes}
+	for d in ("ANTARA Department", "ANTARA Division", "ANTARA Bureau", "ANTARA Approval Delegation", "User")
+}
+
 # No "not editable due to a Workflow" toast on the procedure's own steps; the date picker in
 # Indonesian (issue 10).
 app_include_js = [

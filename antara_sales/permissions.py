@@ -25,6 +25,7 @@ The rule (P/SMM/KOM/001 clause 3: Managers and Bureau Heads answer "each for the
 from dataclasses import dataclass
 
 import frappe
+from frappe.utils.caching import request_cache
 
 from antara_sales import roles
 from antara_sales.doctypes import (
@@ -144,7 +145,12 @@ class Scope:
 
 
 def scope_for(user: str | None = None) -> Scope:
-	user = user or frappe.session.user
+	"""Worked out once per request and user: a transition checks it many times (issue 13)."""
+	return _scope_of(user or frappe.session.user)
+
+
+@request_cache
+def _scope_of(user: str) -> Scope:
 	if roles.is_admin(user):
 		return Scope(user, everything=True)
 	user_roles = set(frappe.get_roles(user))
@@ -177,6 +183,7 @@ def departments_of(people: list[str], *, general_manager: bool) -> set[str]:
 	return departments
 
 
+@request_cache
 def bureaus_in_scope(user: str) -> set[str] | None:
 	"""The bureaus whose customers `user` sees; None means every bureau. Customers are shared within
 	a bureau; Head Office sells across the country (clause 2), so its people see every bureau's."""
@@ -191,6 +198,15 @@ def bureaus_in_scope(user: str) -> set[str] | None:
 	if frappe.db.exists(BUREAU, {"name": ("in", list(bureaus)), "bureau_type": "Head Office"}):
 		return None
 	return bureaus
+
+
+def forget_scopes(doc=None, method=None):
+	"""A record a scope is worked out from changed (hooks.py doc_events): the next check in the same
+	request (a setup script, a test) works it out again."""
+	cache = getattr(frappe.local, "request_cache", None)
+	if cache:
+		for fn in (_scope_of, bureaus_in_scope):
+			cache.pop(fn.__wrapped__, None)
 
 
 def sql_in(column: str, values) -> str:

@@ -4,6 +4,7 @@
 import json
 
 import frappe
+from frappe import _
 from frappe.utils import add_days, flt, getdate, today
 
 from antara_sales.domain import sales_targets
@@ -68,9 +69,18 @@ def average_satisfaction(filters=None) -> dict:
 @frappe.whitelist()
 def contracts_expiring(filters=None) -> dict:
 	"""Signed contracts that end in the next 60 days: renew them (F/KOM/003 or F/KOM/004)."""
-	if isinstance(filters, str):
-		filters = json.loads(filters or "{}")
-	days = int((filters or {}).get("days") or 60)
+	try:
+		filters = json.loads(filters or "{}") if isinstance(filters, str) else filters
+	except ValueError:
+		filters = []  # not JSON: refused below
+	if filters == []:  # the desk's number card sends its filters_json, a list, empty for this card
+		filters = None
+	if not isinstance(filters, dict | None):
+		frappe.throw(_("{0} must be an object.").format(frappe.bold(_("Filters"))))
+	days = (filters or {}).get("days") or 60
+	if not isinstance(days, int | str) or not str(days).isascii() or not str(days).isdigit():
+		frappe.throw(_("{0} must be a whole number of days.").format(frappe.bold(_("Days"))))
+	days = min(int(days), 3660)  # ten years ahead is the furthest a contract runs
 	rows = frappe.get_list(
 		sales_facts.CONTRACT,
 		filters={

@@ -43,6 +43,7 @@ PROVINCE_CODES = frozenset(
 
 HEAD_OFFICE = "000000"
 _DIGITS = re.compile(r"[0-9]+")  # ASCII only: str.isdigit() also takes U+00B2, U+0661, U+FF11
+_PHONE = re.compile(r"[0-9\s()+.\-]+")  # what a phone number is written with: ASCII digits
 
 
 def _digits(value: str | None) -> str:
@@ -140,7 +141,11 @@ def normalize_nitku(value: str | None, npwp: str | None) -> str | None:
 def normalize_phone(value: str) -> str:
 	"""Return an Indonesian phone number in international form (+62 21 3802383).
 
-	Accepts local (0812..., 021...) and international (+62...) writing."""
+	Accepts local (0812..., 021...) and international (+62...) writing. Like _digits, refuses
+	look-alike digits first: phonenumbers.parse silently turns full-width and Arabic-Indic digits
+	(U+FF10, U+0660) into ASCII ones."""
+	if not _PHONE.fullmatch(value or ""):
+		raise InvalidIdentifier("contains characters other than digits, spaces, +, -, . and brackets")
 	try:
 		number = phonenumbers.parse(value, "ID")
 	except phonenumbers.NumberParseException:

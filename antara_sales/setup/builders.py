@@ -10,6 +10,7 @@ import frappe
 
 from antara_sales.doctypes import MEDIA_ORDER, VERIFICATION
 from antara_sales.services.contracting import contract as contract_service
+from antara_sales.services.ordering.media_order import PRICE_FIELDS
 from antara_sales.services.verifying import verification as verification_service
 from antara_sales.services.workflow import workflow_guard
 
@@ -101,8 +102,20 @@ def make_order(
 			customer_signature=SIGNATURE,
 		)
 	values.update(kw)
+	# A discount or another unit price is granted by the price-override role (6.4), not the AE: the
+	# AE saves the lines at the product's price and org.manager (that role by default) lowers them.
+	values["items"] = [dict(row) for row in values["items"]]
+	granted = [{f: row.pop(f) for f in PRICE_FIELDS if f in row} for row in values["items"]]
 	with as_user(org.ae):
-		return frappe.get_doc(values).insert()
+		order = frappe.get_doc(values).insert()
+	if not any(granted):
+		return order
+	with as_user(org.manager):
+		order = frappe.get_doc(MEDIA_ORDER, order.name)
+		for row, prices in zip(order.items, granted, strict=True):
+			row.update(prices)
+		order.save()
+		return order
 
 
 def verify(org, doc, outcome="Passed", remark=None, verifier=None, **checks):

@@ -91,8 +91,11 @@ STEPS = (
 	("Contract: Approve (6.6)", ONE_TRANSITION, ("transition",)),
 	("Contract: Sign as GM (6.7)", ONE_TRANSITION, ("transition",)),
 	# 6.7: the customer's copy is emailed as the desk's Email button sends a print (contract_copy.py).
-	("Record Customer Signature (6.7, 6.8 enqueued)", COMPOSITE,
-		("transition (submits)", "email with print", "enqueue")),  # fmt: skip
+	(
+		"Record Customer Signature (6.7, 6.8 enqueued)",
+		COMPOSITE,
+		("transition (submits)", "email with print", "enqueue"),
+	),
 )
 
 
@@ -118,7 +121,9 @@ def measure(rounds: int):
 	stock = {name: Sample() for name in STOCK}
 	assign_k = {}  # a stock assignment of k users at once, measured for each k the steps use
 	steps = {name: Sample() for name, _target, _ops in STEPS}
-	f.outgoing_email_account(outside_tests=True)  # so that the signing's email (6.7) is sent, as on a live site
+	f.outgoing_email_account(
+		outside_tests=True
+	)  # so that the signing's email (6.7) is sent, as on a live site
 	org = f.make_org()
 	product = f.make_product(org, needs_technical=1, needs_editorial=1, needs_finance=1)
 	customer = f.make_customer(org)
@@ -262,7 +267,9 @@ def report(stock: dict, steps: dict) -> list[str]:
 def make_yardstick():
 	remove_yardstick()
 	for role in (MAKER, CHECKER):
-		frappe.get_doc({"doctype": "Role", "role_name": role, "desk_access": 1}).insert(ignore_permissions=True)
+		frappe.get_doc({"doctype": "Role", "role_name": role, "desk_access": 1}).insert(
+			ignore_permissions=True
+		)
 	for role, email in USERS.items():
 		user = frappe.get_doc(
 			{"doctype": "User", "email": email, "first_name": role, "send_welcome_email": 0, "enabled": 1}

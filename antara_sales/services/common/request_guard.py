@@ -18,6 +18,7 @@ the request and the meta, and its messages use the request's language (cookie, A
 or the system's), as Frappe's own messages do for API-key requests."""
 
 import datetime
+import inspect
 import json
 import math
 import re
@@ -44,8 +45,11 @@ ONE_DOCUMENT = {
 	"runserverobj": "docs",
 	"frappe.desk.form.run_method.runserverobj": "docs",
 }
+UPLOAD = ("upload_file", "frappe.handler.upload_file")
 MANY_DOCUMENTS = {"frappe.client.insert_many": "docs", "frappe.client.bulk_update": "docs"}
 SET_VALUE = "frappe.client.set_value"
+# A web form's answers (the guest pages: customer feedback, 6.9), checked against its DocType.
+WEB_FORM_ACCEPT = "frappe.website.doctype.web_form.web_form.accept"
 
 # Longest text per column type, in characters. varchar: the field's length or Frappe's 140, as
 # Frappe's own length check counts it. text (Small Text, Text, Attach, Password): MariaDB's TEXT
@@ -90,12 +94,56 @@ def check_request():
 	"""before_request: refuse a document for one of the app's DocTypes whose values cannot be what
 	its fields hold."""
 	request = frappe.local.request
+	check_method_arguments(request)
 	if request.method not in UNSAFE_METHODS:
 		return
+	check_upload(request)
 	for doctype, doc in documents_sent(request):
 		meta = app_meta(doctype)
 		if meta:
 			check_document(meta, doc, _(meta.name))
+
+
+def check_method_arguments(request):
+	"""A whitelisted method of the app called without an argument it needs is refused naming the
+	argument (Frappe calls it anyway, and Python's TypeError is a server error)."""
+	match = METHOD_PATH.match(request.path)
+	path = match["method"] if match else frappe.form_dict.get("cmd")
+	if not isinstance(path, str) or not path.startswith("antara_sales."):
+		return
+	try:
+		fn = frappe.get_attr(path)
+	except Exception:  # Frappe answers an unknown method itself (404)
+		return
+	if fn not in frappe.whitelisted:
+		return
+	for name, param in inspect.signature(fn).parameters.items():
+		if param.default is param.empty and param.kind not in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
+			value = frappe.form_dict.get(name)
+			if value is None or value == "":
+				refuse(_("{0} is required.").format(frappe.bold(name)))
+
+
+def check_upload(request):
+	"""A file uploaded for one of the app's documents, by its content, before Frappe stores it
+	(services/common/attachments.py): an image for an Attach Image field, a PDF or an image for an
+	Attach field, never a page, a script or a program."""
+	method = METHOD_PATH.match(request.path)
+	if (method["method"] if method else frappe.form_dict.get("cmd")) not in UPLOAD:
+		return
+	meta = app_meta(frappe.form_dict.get("doctype"))
+	upload = request.files.get("file")
+	if not meta or upload is None:
+		return
+	from antara_sales.services.common import attachments
+
+	content = upload.stream.read()
+	upload.stream.seek(0)  # Frappe's upload_file reads it again
+	df = meta.get_field(frappe.form_dict.get("fieldname") or "")
+	label = frappe.bold(_(df.label)) if df else _(meta.name)
+	attachments.check_not_active(content, upload.filename, label)
+	if df and df.fieldtype in ("Attach", "Attach Image"):
+		attachments.check_content(content, upload.filename, df.fieldtype, label)
 
 
 def documents_sent(request):
@@ -120,6 +168,8 @@ def documents_sent(request):
 		for doc in docs if isinstance(docs, list) else ():
 			if isinstance(doc, dict) and isinstance(doc.get("doctype"), str):
 				yield doc["doctype"], doc
+	elif method == WEB_FORM_ACCEPT:
+		yield from web_form_answers()
 	elif method == SET_VALUE:
 		doctype, fieldname = frappe.form_dict.get("doctype"), frappe.form_dict.get("fieldname")
 		if not isinstance(doctype, str):
@@ -129,6 +179,19 @@ def documents_sent(request):
 			yield doctype, values
 		elif isinstance(fieldname, str):
 			yield doctype, {fieldname: frappe.form_dict.get("value")}
+
+
+def web_form_answers():
+	"""Frappe's accept reads `data` as a JSON object and fails (a server error) on anything else."""
+	web_form = frappe.form_dict.get("web_form")
+	doctype = frappe.db.get_value("Web Form", web_form, "doc_type") if isinstance(web_form, str) else None
+	meta = app_meta(doctype)
+	if not meta:
+		return
+	data = parsed(frappe.form_dict.get("data"))
+	if not isinstance(data, dict):
+		refuse(_("{0}: the form's answers must be an object with its fields").format(_(meta.name)))
+	yield doctype, {k: v for k, v in data.items() if k != "doctype"}
 
 
 def resource_payload(request, v2: bool):

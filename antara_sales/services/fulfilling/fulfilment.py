@@ -18,11 +18,17 @@ one contract also queue behind a lock on the contract's row, and read with locki
 second worker sees the first one's work; should two inserts still race, the loser's unique-key
 error rolls its whole job back and it reports the work as done. A job that fails rolls back to its
 savepoint (all or nothing), writes an Error Log with the contract as reference, and marks the
-contract's fulfilment Failed; the daily sweep and the Retry button run it again."""
+contract's fulfilment Failed; the daily sweep and the Retry button run it again. On a deadlock
+MariaDB has already rolled back the whole transaction, savepoint included: the job then rolls back
+in full and marks Failed all the same (issue 14).
+
+A job queue that cannot be reached (Redis down) does not stop a signing or an approval: the
+contract stays Queued, says that it waits, and the daily sweep hands it to the queue later."""
 
 import frappe
 from frappe import _
-from frappe.utils import get_link_to_form, getdate, today
+from frappe.utils import CallbackManager, get_link_to_form, getdate, today
+from redis.exceptions import RedisError
 
 from antara_sales.doctypes import CONTRACT
 from antara_sales.doctypes import SUBSCRIPTION_CHANGE as CHANGE
@@ -110,15 +116,47 @@ def enqueue(contract: str, trigger: str, queue: str = "short", **kwargs):
 	"""One job per contract and trigger; deduplicated while it waits in the queue. Someone waits for
 	a signing or an approval: those go to the short queue, which workers take first; the daily
 	billing fans out on the default queue."""
-	frappe.enqueue(
-		JOB,
-		queue=queue,
-		job_id=f"antara_sales:fulfil:{contract}:{trigger}",
-		deduplicate=True,
-		enqueue_after_commit=True,
-		contract=contract,
-		**kwargs,
+	# frappe.enqueue asks Redis at once (deduplicate) and hands the job over after the commit. Either
+	# can meet a queue that is down: before the commit the signing would fail, after it the user
+	# would get an error for a signing that was saved. Frappe's after-commit hand-over is caught here
+	# and run guarded, after our commit all the same.
+	hand_over = CallbackManager()
+	after_commit, frappe.db.after_commit = frappe.db.after_commit, hand_over
+	try:
+		frappe.enqueue(
+			JOB,
+			queue=queue,
+			job_id=f"antara_sales:fulfil:{contract}:{trigger}",
+			deduplicate=True,
+			enqueue_after_commit=True,
+			contract=contract,
+			**kwargs,
+		)
+	except RedisError:
+		wait_for_queue(contract)  # in the signing's own transaction
+		return
+	finally:
+		frappe.db.after_commit = after_commit
+	frappe.db.after_commit.add(lambda: hand_over_guarded(contract, hand_over))
+
+
+def hand_over_guarded(contract: str, hand_over: CallbackManager):
+	try:
+		hand_over.run()
+	except RedisError:
+		wait_for_queue(contract)
+		frappe.db.commit()  # after the commit that saved the signing: this note needs its own
+
+
+def wait_for_queue(contract: str):
+	"""The job could not be queued: the contract stays Queued and says why; retry_unfinished (daily)
+	hands it to the queue once the queue is back (6.8)."""
+	frappe.log_error(
+		title=_("Fulfilment of {0} waits: the job queue could not be reached (6.8)").format(contract),
+		reference_doctype=CONTRACT,
+		reference_name=contract,
 	)
+	mark(contract, rules.QUEUED, _("Queued: the job queue could not be reached; the daily run retries it"))
 
 
 # The job.
@@ -127,6 +165,8 @@ def enqueue(contract: str, trigger: str, queue: str = "short", **kwargs):
 def fulfil_contract(contract: str, on=None, first_invoice_only: bool | None = None) -> str:
 	"""Bring the contract's downstream work up to date as of `on` (today). Idempotent."""
 	on = getdate(on or today())
+	if owns_transaction():
+		read_committed()
 	frappe.db.savepoint(SAVEPOINT)
 	try:
 		doc = latest_contract(contract)
@@ -144,8 +184,8 @@ def fulfil_contract(contract: str, on=None, first_invoice_only: bool | None = No
 		frappe.db.rollback(save_point=SAVEPOINT)
 		frappe.clear_messages()
 		return RACED
-	except Exception:
-		frappe.db.rollback(save_point=SAVEPOINT)
+	except Exception as error:
+		whole = undo(error)
 		frappe.clear_messages()
 		frappe.log_error(
 			title=_("Fulfilment of {0} failed (6.8)").format(contract),
@@ -153,9 +193,43 @@ def fulfil_contract(contract: str, on=None, first_invoice_only: bool | None = No
 			reference_name=contract,
 		)
 		mark(contract, rules.FAILED, _("Failed: see the Error Log"))
+		if whole and owns_transaction():
+			frappe.db.commit()  # RQ would commit on return too; the mark must not wait on anything else
 		return FAILED
 	frappe.db.release_savepoint(SAVEPOINT)
 	return DONE
+
+
+def undo(error: Exception) -> bool:
+	"""Back to the job's savepoint; the whole transaction when the database has already rolled it
+	back: a deadlock, or a savepoint that is gone (a lock wait timeout under
+	innodb_rollback_on_timeout). Returns whether the whole transaction was rolled back. A lost
+	connection (the database restarting) raises here: nothing of the job was committed."""
+	if not isinstance(error, frappe.QueryDeadlockError):
+		try:
+			frappe.db.rollback(save_point=SAVEPOINT)
+			return False
+		except Exception:
+			pass  # "SAVEPOINT ... does not exist": the transaction it belonged to is gone
+	frappe.db.rollback()
+	return True
+
+
+def read_committed():
+	"""The job's transaction in READ COMMITTED. Under REPEATABLE READ its locking reads of keys not
+	there yet (open_ticket, adjust_for_change) took gap locks that blocked other contracts' inserts,
+	and with the naming series' row lock two workers on different contracts deadlocked (seen with
+	two workers, issue 14). Jobs on one contract still queue behind its row lock; the unique keys
+	still decide a race. The worker's connection ends with the job."""
+	frappe.db.sql("set session transaction isolation level read committed")
+	frappe.db.commit()  # nothing is written yet: the job's transaction begins again under it
+
+
+def owns_transaction() -> bool:
+	"""Whether this is the fulfilment job run by an RQ worker, which commits when the job returns;
+	called by bill_due_contracts(now=True) or a test, the caller owns the transaction."""
+	job = getattr(frappe.local, "job", None)
+	return bool(job) and job.get("method") == JOB
 
 
 def latest_contract(name: str):

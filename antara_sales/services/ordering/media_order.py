@@ -6,6 +6,7 @@ from frappe.model import no_value_fields, table_fields
 from frappe.utils import cint, cstr, flt, format_date, get_datetime, getdate, today
 
 from antara_sales.doctypes import ORDER_ITEM
+from antara_sales.services.common import attachments
 from antara_sales.services.common.settings import get_settings
 from antara_sales.services.ordering import customer as customer_rules
 from antara_sales.services.ordering import order_lines
@@ -60,6 +61,7 @@ def validate(order):
 	check_department(order)
 	check_typed_identifiers(order)
 	check_signed_on(order)
+	attachments.check_document_files(order)  # the stamp and the signed form, by content (6.4)
 	order_lines.check_no_duplicate_products(order)
 	order_lines.validate_and_price(order, department=order.department)
 	if verification.handed_over(order):

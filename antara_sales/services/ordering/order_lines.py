@@ -56,7 +56,10 @@ def check_no_duplicate_products(doc):
 			row_error(
 				row,
 				_("{0} {1} is already on row #{2}: change that row's {3} or dates instead.").format(
-					_("Product"), frappe.bold(row.product_name or row.product), seen[row.product], _("Quantity")
+					_("Product"),
+					frappe.bold(row.product_name or row.product),
+					seen[row.product],
+					_("Quantity"),
 				),
 			)
 		if row.product:

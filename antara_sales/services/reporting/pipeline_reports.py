@@ -28,6 +28,8 @@ def open_states(doctype: str) -> tuple[str, ...]:
 	return steps.on_the_way_to(doctype, PIPELINE[doctype][0])
 
 
+# The pipeline's rows: the documents that have waited longest (its summary counts them all).
+ROW_LIMIT = 500
 BUCKETS = ((7, "0-7 days"), (14, "8-14 days"), (30, "15-30 days"), (None, "Over 30 days"))
 
 
@@ -43,49 +45,40 @@ def days_between(start: datetime, end: datetime) -> float:
 
 
 def pipeline(filters) -> tuple:
+	"""Every open document counts in the summary and the chart, aggregated in SQL; the rows are the
+	ROW_LIMIT documents that have waited longest (issue 13: 100,000 orders are not read into Python
+	to be counted, nor sent to the browser to be scrolled)."""
 	now = now_datetime()
-	data = []
+	data, tally = [], {}  # (document type, state, bucket) -> [documents, value, waiting over 14 days]
 	doctypes = [filters.document_type] if filters.get("document_type") else list(PIPELINE)
 	for doctype in doctypes:
-		states, value_field = open_states(doctype), PIPELINE[doctype][1]
-		meta = frappe.get_meta(doctype)
-		query = {"status": ["in", states], "docstatus": ["<", 2]}
-		for field in ("department", "bureau", "account_executive"):
-			if filters.get(field) and meta.has_field(field):
-				query[field] = filters.get(field)
-		fields = [
-			"name",
-			"status",
-			"creation",
-			"status_since",
-			"modified",
-			"customer_name",
-			"department",
-			"account_executive",
-			value_field,
-		]
-		fields += ["bureau"] if meta.has_field("bureau") else []
-		docs = frappe.get_list(doctype, filters=query, fields=fields)  # in the user's scope
-		since = state_history.in_state_since(doctype, docs)
-		for doc in docs:
-			in_state = days_between(since[doc.name], now)
-			data.append(
-				{
-					"document_type": doctype,
-					"document": doc.name,
-					"customer_name": doc.customer_name,
-					"department": doc.department,
-					"bureau": doc.get("bureau"),
-					"account_executive": doc.account_executive,
-					"state": doc.status,
-					"in_state_since": since[doc.name],
-					"days_in_state": flt(in_state, 1),
-					"ageing": _(bucket(in_state)),
-					"age_days": flt(days_between(get_datetime(doc.creation), now), 1),
-					"value": flt(doc.get(value_field)),
-				}
-			)
+		query, fields, value_field = pipeline_query(doctype, filters)
+		# Documents from before `status_since` entered their state when their Versions say (few);
+		# of the others only the longest waiting are read, the rest are counted in SQL.
+		older = frappe.get_list(doctype, filters={**query, "status_since": ["is", "not set"]}, fields=fields)
+		longest = frappe.get_list(
+			doctype,
+			filters={**query, "status_since": ["is", "set"]},
+			fields=fields,
+			order_by="status_since asc",
+			limit_page_length=ROW_LIMIT,
+		)
+		since = state_history.in_state_since(doctype, older + longest)
+		rows = [pipeline_row(doctype, doc, since[doc.name], now, value_field) for doc in older + longest]
+		for row in rows[: len(older)]:
+			count_in(tally, (doctype, row["state"], bucket(row["days_in_state_exact"])), 1, row["value"], row)
+		for state, label, documents, value, late in pipeline_tally(doctype, query, value_field, now):
+			count_in(tally, (doctype, state, label), documents, flt(value), late=int(late or 0))
+		data += rows
 	data.sort(key=lambda r: -r["days_in_state"])
+	for row in data:
+		del row["days_in_state_exact"]
+	total = sum(t[0] for t in tally.values())
+	data, message = data[:ROW_LIMIT], None
+	if total > len(data):
+		message = _(
+			"The {0} documents waiting longest of {1}; the summary and the chart count them all."
+		).format(ROW_LIMIT, total)
 	columns = [
 		# Data, not a Link to DocType: a report checks read permission on every DocType it links to.
 		column("document_type", _("Document Type"), "Data", 190),
@@ -100,24 +93,17 @@ def pipeline(filters) -> tuple:
 		report_columns.account_executive(),
 		column("in_state_since", _("In State Since"), "Datetime", 150),
 	]
-	states = []
-	for doctype in doctypes:
-		states += [
-			s
-			for s in open_states(doctype)
-			if any(r["state"] == s and r["document_type"] == doctype for r in data)
-		]
+	present = {(doctype, state) for doctype, state, _label in tally}
+	per_bar = Counter()
+	for (_doctype, state, label), (documents, _value, _late) in tally.items():
+		per_bar[(state, label)] += documents
+	states = [s for doctype in doctypes for s in open_states(doctype) if (doctype, s) in present]
 	labels = list(dict.fromkeys(states))
 	chart = {
 		"data": {
 			"labels": [_(s) for s in labels],
 			"datasets": [
-				{
-					"name": _(label),
-					"values": [
-						sum(1 for r in data if r["state"] == s and r["ageing"] == _(label)) for s in labels
-					],
-				}
+				{"name": _(label), "values": [per_bar[(s, label)] for s in labels]}
 				for _limit, label in BUCKETS
 			],
 		},
@@ -125,16 +111,95 @@ def pipeline(filters) -> tuple:
 		"barOptions": {"stacked": 1},
 	}
 	summary = [
-		{"value": len(data), "label": _("Open Documents"), "datatype": "Int"},
-		{"value": sum(r["value"] for r in data), "label": _("Value in the Pipeline"), "datatype": "Currency"},
+		{"value": total, "label": _("Open Documents"), "datatype": "Int"},
 		{
-			"value": sum(1 for r in data if r["days_in_state"] > 14),
+			"value": sum(t[1] for t in tally.values()),
+			"label": _("Value in the Pipeline"),
+			"datatype": "Currency",
+		},
+		{
+			"value": sum(t[2] for t in tally.values()),
 			"label": _("Waiting over 14 Days"),
 			"datatype": "Int",
 			"indicator": "Red",
 		},
 	]
-	return columns, data, None, chart, summary
+	return columns, data, message, chart, summary
+
+
+def pipeline_query(doctype: str, filters) -> tuple[dict, list[str], str]:
+	states, value_field = open_states(doctype), PIPELINE[doctype][1]
+	meta = frappe.get_meta(doctype)
+	query = {"status": ["in", states], "docstatus": ["<", 2]}
+	for field in ("department", "bureau", "account_executive"):
+		if filters.get(field) and meta.has_field(field):
+			query[field] = filters.get(field)
+	fields = [
+		"name",
+		"status",
+		"creation",
+		"status_since",
+		"modified",
+		"customer_name",
+		"department",
+		"account_executive",
+		value_field,
+	]
+	fields += ["bureau"] if meta.has_field("bureau") else []
+	return query, fields, value_field
+
+
+def pipeline_row(doctype: str, doc, since: datetime, now: datetime, value_field: str) -> dict:
+	in_state = days_between(since, now)
+	return {
+		"document_type": doctype,
+		"document": doc.name,
+		"customer_name": doc.customer_name,
+		"department": doc.department,
+		"bureau": doc.get("bureau"),
+		"account_executive": doc.account_executive,
+		"state": doc.status,
+		"in_state_since": since,
+		"days_in_state": flt(in_state, 1),
+		"days_in_state_exact": in_state,
+		"ageing": _(bucket(in_state)),
+		"age_days": flt(days_between(get_datetime(doc.creation), now), 1),
+		"value": flt(doc.get(value_field)),
+	}
+
+
+def count_in(tally: dict, key: tuple, documents: int, value: float, row=None, late: int = 0):
+	entry = tally.setdefault(key, [0, 0.0, 0])
+	entry[0] += documents
+	entry[1] += value
+	entry[2] += int(row["days_in_state"] > 14) if row else late
+
+
+def pipeline_tally(doctype: str, query: dict, value_field: str, now: datetime) -> list:
+	"""(state, bucket, documents, value, waiting over 14 days) of the documents with `status_since`,
+	in the user's scope: the get_list query (its permission conditions) is the inner query."""
+	permitted = frappe.get_list(
+		doctype,
+		filters={**query, "status_since": ["is", "set"]},
+		fields=["status", "status_since", value_field],
+		order_by="",
+		run=0,
+	)
+	days = "greatest(0, timestampdiff(microsecond, p.status_since, %(now)s)) / 86400000000"
+	labels = {f"b{i}": label for i, (_limit, label) in enumerate(BUCKETS)}
+	ageing = (
+		"case "
+		+ " ".join(f"when {days} <= {limit} then %(b{i})s" for i, (limit, _l) in enumerate(BUCKETS) if limit)
+		+ f" else %(b{len(BUCKETS) - 1})s end"
+	)
+	# The inner query is Frappe's own SQL: any % in it is literal, not a parameter.
+	inner = permitted.replace("%", "%%")
+	return frappe.db.sql(
+		f"""select p.status, {ageing} as ageing, count(*), sum(p.`{value_field}`),
+			sum(round({days}, 1) > 14)
+		from ({inner}) p group by p.status, ageing""",
+		{"now": now, **labels},
+	)
 
 
 # ------------------------------------------------------------------ verification outcomes and turnaround
@@ -153,15 +218,22 @@ def verification_turnaround(filters) -> tuple:
 		rows = [r for r in rows if r.outcome == filters.outcome]
 	if filters.get("verifier"):
 		rows = [r for r in rows if r.verifier == filters.verifier]
-	changes = state_history.state_changes(sales_facts.ORDER, list({r.media_order for r in rows}))
+	# History and order dates only for the rounds that did not record their hand-over (older data):
+	# issue 13, the rest need no second look.
+	unrecorded = list({r.media_order for r in rows if not r.handed_over_on})
+	changes = state_history.state_changes(sales_facts.ORDER, unrecorded)
 	awaiting = steps.state(sales_facts.ORDER, "verification")
-	order_dates = dict(
-		frappe.get_all(
-			sales_facts.ORDER,
-			filters={"name": ["in", [r.media_order for r in rows] or [""]]},
-			fields=["name", "order_date"],
-			as_list=True,
+	order_dates = (
+		dict(
+			frappe.get_all(
+				sales_facts.ORDER,
+				filters={"name": ["in", unrecorded]},
+				fields=["name", "order_date"],
+				as_list=True,
+			)
 		)
+		if unrecorded
+		else {}
 	)
 	data = []
 	for r in rows:
@@ -314,21 +386,38 @@ def expiring_contracts(filters) -> tuple:
 
 
 def renewals_under_way(contracts) -> dict[str, str]:
-	"""contract -> a later Media Order of the same customer and department (a renewal, 6.3)."""
+	"""contract -> a later Media Order of the same customer and department (a renewal, 6.3).
+	Two queries for all the contracts (issue 13), not two per contract."""
+	if not contracts:
+		return {}
+	ordered_on = dict(
+		frappe.get_all(
+			sales_facts.ORDER,
+			filters={"name": ["in", [c.media_order for c in contracts if c.media_order] or [""]]},
+			fields=["name", "order_date"],
+			as_list=True,
+		)
+	)
+	orders = defaultdict(list)  # (customer, department) -> orders, the latest first
+	for order in frappe.get_all(
+		sales_facts.ORDER,
+		filters={"customer": ["in", list({c.customer for c in contracts})], "docstatus": ["<", 2]},
+		fields=["name", "customer", "department", "order_date"],
+		order_by="order_date desc, name desc",
+	):
+		orders[(order.customer, order.department)].append(order)
 	out = {}
 	for c in contracts:
-		order_date = (
-			frappe.db.get_value(sales_facts.ORDER, c.media_order, "order_date") if c.media_order else None
+		since = getdate(ordered_on[c.media_order]) if ordered_on.get(c.media_order) else None
+		renewal = next(
+			(
+				o.name
+				for o in orders[(c.customer, c.department)]
+				if o.name != (c.media_order or "")
+				and (since is None or (o.order_date and getdate(o.order_date) > since))
+			),
+			None,
 		)
-		filters = {
-			"customer": c.customer,
-			"department": c.department,
-			"docstatus": ["<", 2],
-			"name": ["!=", c.media_order or ""],
-		}
-		if order_date:
-			filters["order_date"] = [">", order_date]
-		renewal = frappe.db.get_value(sales_facts.ORDER, filters, "name", order_by="order_date desc")
 		if renewal:
 			out[c.name] = renewal
 	return out

@@ -20,6 +20,7 @@ from datetime import date, datetime, time
 
 import frappe
 from frappe.utils import flt, get_datetime, getdate
+from pypika.terms import PseudoColumn
 
 from antara_sales.doctypes import CONTRACT, FEEDBACK, INVOICE, VERIFICATION
 from antara_sales.doctypes import MEDIA_ORDER as ORDER
@@ -214,15 +215,19 @@ def verification_rounds(span: Span, *, department=None, scope: Scope | None = No
 	)
 	if department:
 		query = query.where(M.department == department)
-	rows = query.run(as_dict=True)
 	if scope is not None:
-		permitted = set(
-			frappe.get_list(
-				VERIFICATION, filters={"name": ["in", [r.name for r in rows] or [""]]}, pluck="name"
-			)
+		# The rounds the user may read, as get_list lists them, inside the same statement (issue 13:
+		# not every round of the span read into Python and then asked about by name).
+		permitted = frappe.get_list(
+			VERIFICATION,
+			filters={"docstatus": 1, "verified_on": ["between", day_bounds(span)]},
+			fields=["name"],
+			order_by="",
+			run=0,
 		)
-		rows = [r for r in rows if r.name in permitted]
-	return rows
+		# Frappe's own SQL inside a parameterised statement: a % in it is literal.
+		query = query.where(V.name.isin(PseudoColumn(f"({permitted.replace('%', '%%')})")))
+	return query.run(as_dict=True)
 
 
 def feedback(span: Span, *, department=None, scope: Scope | None = None) -> list:

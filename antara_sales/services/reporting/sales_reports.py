@@ -64,8 +64,15 @@ def target_vs_actual(filters) -> tuple:
 		lambda: {"target": 0.0, "actual": 0.0, "new_target": 0.0, "won": set(), "contracts": set()}
 	)
 
+	# A target covers one department and month: look among those only (issue 13: a scan of every
+	# target for every line grew with lines x targets). Their order is kept, so the same one wins.
+	targets_of: dict[tuple, list] = defaultdict(list)
+	for t in targets:
+		targets_of[(t.department, t.month)].append(t)
+
 	def key_for(dept, line_bureau, product, day):
-		target = sales_targets.covering(targets, dept, line_bureau, product, day)
+		candidates = targets_of.get((dept, month_start(day)), ())
+		target = sales_targets.covering(candidates, dept, line_bureau, product, day)
 		group_bureau = (target.bureau or ALL_BUREAUS) if target else (line_bureau or ALL_BUREAUS)
 		return (month_start(day), dept, group_bureau)
 

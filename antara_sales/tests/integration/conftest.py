@@ -30,3 +30,13 @@ def frappe_site():
 	frappe.db.rollback()
 	set_test_mode(False)
 	frappe.destroy()
+
+
+def pytest_terminal_summary(terminalreporter):
+	"""The counts and timings the process tests report (tests/processes.py: report), in CI's log."""
+	from antara_sales.tests.processes import REPORT
+
+	if REPORT:
+		terminalreporter.section("reported by the tests")
+		for line in REPORT:
+			terminalreporter.write_line(line)

@@ -2,8 +2,10 @@
 # For license information, please see license.txt
 
 import frappe
+from frappe import _
 from frappe.model.document import Document
 
+from antara_sales.doctypes import INVOICE
 from antara_sales.services.fulfilling import coretax
 
 
@@ -32,6 +34,14 @@ class ANTARACoretaxExport(Document):
 @frappe.whitelist(methods=["POST"])
 def from_invoices(invoices: list[str] | str) -> str:
 	"""Export to Coretax (the invoice list's action): a draft export of the selected invoices."""
-	if isinstance(invoices, str):
-		invoices = frappe.parse_json(invoices)
+	try:
+		invoices = frappe.parse_json(invoices) if isinstance(invoices, str) else invoices
+	except ValueError:
+		invoices = None
+	if not isinstance(invoices, list) or not all(isinstance(name, str) for name in invoices):
+		frappe.throw(_("{0} must be a list of invoice names.").format(frappe.bold(_("Invoices"))))
+	if unknown := [name for name in invoices if not frappe.db.exists(INVOICE, name)]:
+		frappe.throw(
+			_("{0}: no such invoice: {1}").format(frappe.bold(_("Invoices")), ", ".join(unknown[:5]))
+		)
 	return coretax.new_export(invoices)

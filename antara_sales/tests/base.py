@@ -3,6 +3,8 @@
 
 import frappe
 
+from antara_sales import permissions
+
 try:  # Frappe v16
 	from frappe.tests import IntegrationTestCase as _Base
 except ImportError:  # Frappe v15
@@ -23,4 +25,7 @@ class AntaraTestCase(_Base):
 		# commits (Email Queue status), which leaks that test's data (and its users: "Throttled").
 		if hasattr(frappe.local, "outgoing_email_account"):
 			del frappe.local.outgoing_email_account
+		# The tests share one "request": a scope worked out from rows the rollback removed is
+		# forgotten with them (permissions.scope_for caches per request).
+		permissions.forget_scopes()
 		super().tearDown()

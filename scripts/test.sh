@@ -95,7 +95,7 @@ run_pytest() { # junit-file path...
 	shift
 	(cd "$SITES_TMP" && CI=1 ANTARA_TEST_SITE="$TEST_SITE" ANTARA_SITES_PATH="$SITES_TMP" PYTHONPATH="$APP_DIR" \
 		ANTARA_TEST_URL="http://127.0.0.1:$TEST_PORT" \
-		"$PY" -m pytest "$@" -q -p no:cacheprovider --rootdir "$APP_DIR" --junitxml="$junit")
+		"$PY" -m pytest "$@" -q -p no:cacheprovider --rootdir "$APP_DIR" --durations=30 --junitxml="$junit")
 }
 ran() { "$PY" -c 'import sys,xml.etree.ElementTree as E; r=E.parse(sys.argv[1]).getroot(); s=r if r.tag=="testsuite" else r[0]; print(int(s.get("tests"))-int(s.get("skipped")))' "$1" 2>/dev/null || echo 0; }
 

@@ -9,7 +9,8 @@ from frappe.utils import get_link_to_form, getdate, now_datetime, today
 from antara_sales.doctypes import BUYER_CATEGORY, CONTRACT, CUSTOMER
 from antara_sales.domain import print_text, signing
 from antara_sales.roles import is_admin
-from antara_sales.services.common import tax_rules
+from antara_sales.services.common import attachments, tax_rules
+from antara_sales.services.common.dates import check_not_after_today
 from antara_sales.services.common.settings import get_settings
 from antara_sales.services.ordering import customer as customer_service
 from antara_sales.services.ordering import order_lines
@@ -83,8 +84,15 @@ def check_made_from_order(contract):
 def validate(contract):
 	order_lines.set_totals(contract)
 	record_gm_signature(contract)
+	check_not_after_today(contract, "gm_signed_on", "customer_signed_on")  # 6.7: signatures held
+	attachments.check_document_files(contract)  # the signed archive copy, by content (6.7)
 	check_signing_order(contract, final=False)
 	check_stamp_duty(contract, final=False)
+
+
+def validate_after_submit(contract):
+	"""A signed contract's own saves: the scan of the signed archive copy arrives after signing (6.7)."""
+	attachments.check_document_files(contract)
 
 
 def check_signed(contract):

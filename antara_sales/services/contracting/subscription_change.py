@@ -85,7 +85,8 @@ def validate(change):
 		change.grand_total = change.previous_grand_total
 	else:
 		tax_rules.copy_rule(contract, change)
-		order_lines.validate_and_price(change, department=contract.department)
+		# The contract's prices and discounts were granted at 6.4; the AE carries them over.
+		order_lines.validate_and_price(change, department=contract.department, granted=contract.items)
 	if (
 		not getdate(contract.start_date) <= getdate(change.effective_date) <= getdate(contract.end_date)
 		and change.change_type != "Renew"

@@ -7,6 +7,7 @@ from frappe.utils import cint, cstr, flt, format_date, get_datetime, getdate, to
 
 from antara_sales.doctypes import ORDER_ITEM
 from antara_sales.services.common import attachments
+from antara_sales.services.common.dates import check_not_after_today
 from antara_sales.services.common.settings import get_settings
 from antara_sales.services.ordering import customer as customer_rules
 from antara_sales.services.ordering import order_lines
@@ -79,11 +80,7 @@ def check_typed_identifiers(order):
 
 def check_signed_on(order):
 	"""The day the customer signed the form (6.4) has passed: the AE records a signature it holds."""
-	if order.signed_on and getdate(order.signed_on) > getdate(today()):
-		frappe.throw(
-			_("{0} cannot be after today ({1}).").format(frappe.bold(_("Signed on")), format_date(today())),
-			title=_("Invalid {0}").format(_("Signed on")),
-		)
+	check_not_after_today(order, "signed_on")
 
 
 def extra_editors(order) -> tuple[str, ...]:

@@ -14,20 +14,24 @@ def row_error(row, message: str):
 	frappe.throw(_("Row #{0}: {1}").format(row.idx, message), title=_("Invalid Product Line"))
 
 
-def validate_and_price(doc, *, department: str | None = None):
-	"""Check every line, take prices from the product, and compute the totals."""
+def validate_and_price(doc, *, department: str | None = None, granted=()):
+	"""Check every line, take prices from the product, and compute the totals. `granted`: lines
+	whose prices the permitted role already set (an F/KOM/004's contract): a new line of the same
+	product that keeps that price and discount is not a price typed by this user."""
 	if not doc.get("items"):
 		frappe.throw(
 			_("Add at least one product under {0}.").format(frappe.bold(_("Products Wanted"))),
 			title=_("No Products"),
 		)
 	previous = {row.name: row for row in (doc.get_doc_before_save() or frappe._dict()).get("items") or []}
+	granted_by_product = {row.product: row for row in granted}
 	can_override = user_has_role(get_settings().price_override_role)
 	for row in doc.items:
 		product = line_product(row)
 		check_product(row, product, department)
 		check_dates_and_quantities(row)
-		apply_product_price(row, product, previous.get(row.name), can_override)
+		before = previous.get(row.name) or granted_by_product.get(row.product)
+		apply_product_price(row, product, before, can_override)
 		row.product_name = product.product_name
 		row.billing_period = product.billing_period  # a product is sold per its own period (5.5)
 		row.periods = billing.count_periods(

@@ -7,8 +7,8 @@ the AE (6.4: only the price-override role lowers a price). Each as the real role
 import frappe
 from frappe.utils import add_days, today
 
+from antara_sales.doctypes import CONTRACT, ORDER_ITEM, SUBSCRIPTION_CHANGE
 from antara_sales.doctypes import MEDIA_ORDER as ORDER
-from antara_sales.doctypes import ORDER_ITEM
 from antara_sales.domain import identifiers
 from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase
@@ -176,3 +176,64 @@ class TestDiscountNeedsThePriceOverrideRole(AntaraTestCase):
 			f.edit(self.org.ae, order, items=[{**order.items[0].as_dict(), "discount_percent": 20}])
 		order = f.edit(self.org.ae, order, items=[{**order.items[0].as_dict(), "discount_percent": 0}])
 		self.assertEqual(order.items[0].discount_percent, 0)  # taking it away is no price cut
+
+	def test_an_fkom004_carries_the_contracts_discount_but_the_ae_cannot_raise_it(self):
+		line = {"product": self.product, "quantity": 1, "start_date": "2026-01-01", "end_date": "2026-12-31"}
+		contract = f.signed_contract(self.org, self.customer, [], items=[{**line, "discount_percent": 10}])
+		self.assertEqual(contract.items[0].discount_percent, 10)
+		change = {
+			"doctype": SUBSCRIPTION_CHANGE,
+			"contract": contract.name,
+			"change_type": "Change Quantity",
+			"effective_date": "2026-07-01",
+			"reason": "Pelanggan menambah jumlah pengguna",
+			"account_executive": self.org.ae,
+		}
+		with f.as_user(self.org.ae):  # the contract's lines, prefilled: the discount granted at 6.4 stands
+			kept = frappe.get_doc(
+				{**change, "items": [{**line, "quantity": 2, "discount_percent": 10}]}
+			).insert()
+		self.assertEqual((kept.items[0].quantity, kept.items[0].discount_percent), (2, 10))
+		before = frappe.db.count(SUBSCRIPTION_CHANGE)
+		with self.assertRaisesRegex(frappe.ValidationError, r"Row #1: Discount % of .* only ANTARA Manager"):
+			with f.as_user(self.org.ae):
+				frappe.get_doc({**change, "items": [{**line, "discount_percent": 20}]}).insert()
+		self.assertEqual(frappe.db.count(SUBSCRIPTION_CHANGE), before)
+
+
+class TestHostileContract(AntaraTestCase):
+	"""6.7 on the contract: a signature's date has passed, and the scan of the signed archive copy is
+	a PDF or an image by its content, both before and after the signing submits the contract."""
+
+	def setUp(self):
+		super().setUp()
+		self.org = f.make_org()
+		self.customer = f.make_customer(self.org)
+		self.product = f.make_product(self.org)
+
+	def upload(self, name: str, content: bytes) -> str:
+		return (
+			frappe.get_doc({"doctype": "File", "file_name": name, "content": content, "is_private": 1})
+			.insert(ignore_permissions=True)
+			.file_url
+		)
+
+	def test_no_signature_is_dated_after_today(self):
+		order = f.verified_order(self.org, self.customer, [self.product])
+		contract = f.make_contract(self.org, order.name)
+		f.act(self.org.ae, contract, "Send for Review")
+		f.act(self.org.manager, frappe.get_doc(CONTRACT, contract.name), "Approve")
+		contract = frappe.get_doc(CONTRACT, contract.name)
+		with self.assertRaisesRegex(frappe.ValidationError, "GM Signed on.* cannot be after today"):
+			f.edit(self.org.gm, contract, gm_signature=f.SIGNATURE, gm_signed_on=add_days(today(), 1))
+		self.assertFalse(frappe.db.get_value(CONTRACT, contract.name, "gm_signed_on"))
+
+	def test_the_archive_copy_is_checked_by_its_content_after_signing(self):
+		contract = f.signed_contract(self.org, self.customer, [self.product])
+		fake = self.upload("kontrak-arsip.pdf", b"<html><script>alert(1)</script></html>")
+		with self.assertRaisesRegex(frappe.ValidationError, "Archive"):
+			f.edit(self.org.ae, contract, archive_copy=fake)
+		self.assertFalse(frappe.db.get_value(CONTRACT, contract.name, "archive_copy"))
+		scan = self.upload("kontrak-arsip.pdf", b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+		f.edit(self.org.ae, frappe.get_doc(CONTRACT, contract.name), archive_copy=scan)
+		self.assertEqual(frappe.db.get_value(CONTRACT, contract.name, "archive_copy"), scan)

@@ -1,6 +1,6 @@
 """Stored user text never reaches a print, an email or the desk unescaped (issue 14), Attach and
-Attach Image values included. Markup is written into every text and file field of a Media Order and
-of its contract the way that skips Frappe's sanitiser (db_set: imports, scripts, a future bug), then
+Attach Image values included. Markup is written into every text and file field of a Media Order, of
+its contract, of a signed contract's invoice and of an F/KOM/004 the way that skips Frappe's sanitiser (db_set: imports, scripts, a future bug), then
 the app's print formats for those DocTypes (read from the Print Format records of the module) are
 rendered through frappe.get_print, and the app's email templates and notifications through the
 paths the app sends them by; no tag may come out of the stored text."""
@@ -10,10 +10,13 @@ import re
 import frappe
 from frappe.model import no_value_fields, table_fields
 
-from antara_sales.doctypes import CONTRACT, MEDIA_ORDER
+from antara_sales.doctypes import CONTRACT, INVOICE, MEDIA_ORDER, SUBSCRIPTION_CHANGE
 from antara_sales.services.common import notify
+from antara_sales.services.common.settings import SETTINGS
+from antara_sales.services.fulfilling import fulfilment
 from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase
+from antara_sales.tests.integration.fulfilment_case import staff_downstream
 from antara_sales.tests.integration.test_print_formats import our_part, set_up_printing
 
 MODULE = "ANTARA Sales"
@@ -45,7 +48,8 @@ def poison(doc) -> int:
 			if df.fieldtype in no_value_fields or df.fieldtype in table_fields:
 				continue
 			if df.fieldtype in TEXT_TYPES and df.fieldname not in ("naming_series", "status"):
-				frappe.db.set_value(row.doctype, row.name, df.fieldname, TEXT, update_modified=False)
+				value = TEXT[: df.length] if df.length else TEXT  # a short code column holds what it can
+				frappe.db.set_value(row.doctype, row.name, df.fieldname, value, update_modified=False)
 			elif df.fieldtype in FILE_TYPES:
 				frappe.db.set_value(row.doctype, row.name, df.fieldname, FILE, update_modified=False)
 			else:
@@ -81,7 +85,30 @@ class TestStoredMarkupIsEscaped(AntaraTestCase):
 		product = f.make_product(self.org)
 		order = f.verified_order(self.org, self.customer, [product])
 		contract = f.make_contract(self.org, order.name)
-		self.docs = {MEDIA_ORDER: order.name, CONTRACT: contract.name}
+		# A second sale signed (6.7) and fulfilled (6.8): its invoice, and an F/KOM/004 on it.
+		self.addCleanup(frappe.clear_document_cache, SETTINGS, SETTINGS)
+		staff_downstream(self.org)
+		signed = f.signed_contract(self.org, self.customer, [product])
+		with f.as_user(self.org.ae):
+			fulfilment.fulfil_contract(signed.name, on=signed.start_date)
+			change = frappe.get_doc(
+				{
+					"doctype": SUBSCRIPTION_CHANGE,
+					"contract": signed.name,
+					"change_type": "Change Quantity",
+					"effective_date": frappe.utils.add_days(signed.start_date, 30),
+					"reason": "Pelanggan menambah jumlah pengguna",
+					"account_executive": self.org.ae,
+				}
+			).insert()
+		invoice = frappe.get_all(INVOICE, {"contract": signed.name}, pluck="name", limit=1)
+		self.assertTrue(invoice, "the signed contract has no invoice")
+		self.docs = {
+			MEDIA_ORDER: order.name,
+			CONTRACT: contract.name,
+			INVOICE: invoice[0],
+			SUBSCRIPTION_CHANGE: change.name,
+		}
 
 	def test_prints_escape_every_stored_field(self):
 		rendered, fields = 0, 0

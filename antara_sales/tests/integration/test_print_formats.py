@@ -48,8 +48,8 @@ def pdf_pages(pdf: bytes) -> list[str]:
 
 def our_part(html: str) -> str:
 	"""What the print format rendered, without the /printview page around it (whose own script
-	follows the format)."""
-	body = html.split('<div class="antara-print">', 1)[-1]
+	follows the format, and whose print button precedes it)."""
+	body = re.split(r'<div class="antara-(?:print|invoice)">', html, maxsplit=1)[-1]
 	return re.split(r"<script>\s*document\.addEventListener", body)[0]
 
 

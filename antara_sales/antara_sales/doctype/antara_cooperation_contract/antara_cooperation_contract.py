@@ -15,6 +15,9 @@ class ANTARACooperationContract(WorkflowGuarded, Document):
 		super().validate()
 		contract.validate(self)
 
+	def before_update_after_submit(self):
+		contract.validate_after_submit(self)
+
 	def before_submit(self):
 		contract.check_signed(self)
 

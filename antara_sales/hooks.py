@@ -133,6 +133,14 @@ before_job = ["antara_sales.services.common.job_language.set_job_language"]
 # request enters, before Frappe builds a document from them.
 before_request = ["antara_sales.services.common.request_guard.check_request"]
 
+# Issue 13: Frappe routes query_report.run to a read replica (read_from_replica) but not these two
+# endpoints of the workspace's Document Type number cards and Count charts; the overrides run
+# Frappe's own functions with their reads on the replica (api/read_replica.py).
+override_whitelisted_methods = {
+	"frappe.desk.doctype.number_card.number_card.get_result": "antara_sales.api.read_replica.number_card_result",
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "antara_sales.api.read_replica.dashboard_chart_data",
+}
+
 scheduler_events = {
 	"daily": [
 		"antara_sales.services.contracting.contract.expire_ended_contracts",

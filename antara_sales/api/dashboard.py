@@ -1,5 +1,10 @@
 """Number cards of the ANTARA Sales workspace (type Custom): each figure in the viewer's scope
-(antara_sales/permissions.py) and read through their permissions, like the reports."""
+(antara_sales/permissions.py) and read through their permissions, like the reports.
+
+Each is @frappe.read_only(): the desk calls a Custom card's method itself, which Frappe does not
+route to a read replica (it does so for query_report.run), so the decorator sends these reads to
+the replica when the site names one (`read_from_replica`, issue 13). They only read: a write on
+the replica would fail (tests/integration/test_read_replica.py)."""
 
 import json
 
@@ -19,6 +24,7 @@ def _this_month() -> Span:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def sales_this_month(filters=None) -> dict:
 	scope = scope_for()
 	contracts = sales_facts.signed_contracts(_this_month(), scope=scope)
@@ -30,6 +36,7 @@ def sales_this_month(filters=None) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def target_achievement_this_month(filters=None) -> dict:
 	"""Sales this month as a percentage of this month's whole target, in the viewer's scope."""
 	scope = scope_for()
@@ -45,6 +52,7 @@ def target_achievement_this_month(filters=None) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def new_customers_this_month(filters=None) -> dict:
 	scope = scope_for()
 	_contracts, sales, _lines = sales_facts.sales(_this_month(), scope=scope)
@@ -56,6 +64,7 @@ def new_customers_this_month(filters=None) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def average_satisfaction(filters=None) -> dict:
 	"""Average feedback score (1-5) over the last 90 days."""
 	rows = sales_facts.feedback(Span(getdate(add_days(today(), -90)), getdate(today())), scope=scope_for())
@@ -67,6 +76,7 @@ def average_satisfaction(filters=None) -> dict:
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def contracts_expiring(filters=None) -> dict:
 	"""Signed contracts that end in the next 60 days: renew them (F/KOM/003 or F/KOM/004)."""
 	try:

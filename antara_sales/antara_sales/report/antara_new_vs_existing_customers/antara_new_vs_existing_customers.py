@@ -7,5 +7,6 @@ import frappe
 from antara_sales.services.reporting import sales_reports
 
 
+@frappe.read_only()  # every caller (desk, export, Auto Email Report) reads the replica
 def execute(filters=None):
 	return sales_reports.new_vs_existing(frappe._dict(filters or {}))

@@ -7,5 +7,6 @@ import frappe
 from antara_sales.services.reporting import pipeline_reports
 
 
+@frappe.read_only()  # every caller (desk, export, Auto Email Report) reads the replica
 def execute(filters=None):
 	return pipeline_reports.pipeline(frappe._dict(filters or {}))

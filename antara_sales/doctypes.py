@@ -30,4 +30,5 @@ ACTION_ITEM = "ANTARA Meeting Action Item"
 SALES_TARGET = "ANTARA Sales Target"  # 6.1.1
 FEEDBACK = "ANTARA Customer Feedback"  # 6.1.1
 FEEDBACK_REQUEST = "ANTARA Feedback Request"
+ORDER_INVITATION = "ANTARA Order Invitation"  # the prospect's link to F/KOM/003 online (6.3)
 PRINT_LOG = "ANTARA Print Log"

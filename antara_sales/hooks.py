@@ -39,6 +39,7 @@ _scoped = (
 	"ANTARA Sales Target",
 	"ANTARA Customer Feedback",
 	"ANTARA Feedback Request",
+	"ANTARA Order Invitation",
 	"ANTARA Ticket",
 	"ANTARA Invoice",
 )
@@ -106,7 +107,8 @@ doctype_list_js = {
 # Whose turn it is on each workflow form (issue 10); the signed contract's fulfilment at a glance
 # and its Retry button (issue 5).
 doctype_js = {
-	"ANTARA Media Order": "public/js/workflow_turn.js",
+	# Issue 15: "Send Online Form" / "Withdraw" (the prospect fills in F/KOM/003 online, 6.3).
+	"ANTARA Media Order": ["public/js/workflow_turn.js", "public/js/order_invitation.js"],
 	"ANTARA Subscription Change": "public/js/workflow_turn.js",
 	"ANTARA Cooperation Contract": ["public/js/workflow_turn.js", "public/js/contract_fulfilment.js"],
 	# Issue 12: a rule that assigns the department's people needs neither users nor a field.
@@ -149,6 +151,8 @@ scheduler_events = {
 		"antara_sales.services.fulfilling.fulfilment.bill_due_contracts",
 		"antara_sales.services.fulfilling.invoice.mark_overdue_invoices",
 		"antara_sales.services.fulfilling.fulfilment.retry_unfinished",
+		# Issue 15: online-form links past their date say so.
+		"antara_sales.services.ordering.invitation.expire_stale",
 		# Customer satisfaction (issue 7): ask the customers of contracts fulfilled recently.
 		"antara_sales.services.reporting.customer_feedback.request_due_feedback",
 	],

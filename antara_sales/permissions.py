@@ -40,6 +40,7 @@ from antara_sales.doctypes import (
 	INVOICE,
 	MEDIA_ORDER,
 	MEETING,
+	ORDER_INVITATION,
 	PROJECT,
 	SALES_TARGET,
 	SUBSCRIPTION_CHANGE,
@@ -48,7 +49,14 @@ from antara_sales.doctypes import (
 )
 from antara_sales.services.verifying.delegation import acting_for
 
-SALES = (MEDIA_ORDER, CONTRACT, SUBSCRIPTION_CHANGE, FEEDBACK, FEEDBACK_REQUEST)  # an AE's own
+SALES = (
+	MEDIA_ORDER,
+	CONTRACT,
+	SUBSCRIPTION_CHANGE,
+	FEEDBACK,
+	FEEDBACK_REQUEST,
+	ORDER_INVITATION,
+)  # an AE's own
 DEPARTMENT_RECORDS = (PROJECT, MEETING, SALES_TARGET)  # the whole department's
 READ = ("read", "print", None)
 

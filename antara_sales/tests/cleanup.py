@@ -92,6 +92,7 @@ PROCEDURE_DOCTYPES = (
 	"ANTARA Subscription Change",
 	"ANTARA Cooperation Contract",
 	"ANTARA Order Verification",
+	"ANTARA Order Invitation",
 	"ANTARA Media Order",
 	"ANTARA Customer Feedback",
 	"ANTARA Feedback Request",

@@ -19,6 +19,8 @@ NEW_TICKET = "ANTARA Tiket Baru"  # 6.8, to the department's people
 NEW_INVOICE = "ANTARA Tagihan Baru"  # 6.8, to finance
 CONTRACT_FULFILLED = "ANTARA Kontrak Terpenuhi"  # 6.8, to the Account Executive
 MEETING_REMINDER = "ANTARA Pengingat Rapat Mingguan"  # 6.1, to the department's Manager
+ORDER_INVITATION = "ANTARA Undangan Formulir Pesanan"  # 6.3, the online form's link, to the prospect
+ORDER_RECEIVED = "ANTARA Konfirmasi Formulir Pesanan"  # 6.3, to the prospect, after submitting
 
 
 def render(template: str, doc, **context) -> frappe._dict:

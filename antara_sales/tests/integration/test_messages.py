@@ -20,6 +20,8 @@ SHIPPED = {
 	notify.NEW_INVOICE: "6.8",
 	notify.CONTRACT_FULFILLED: "6.8",
 	notify.MEETING_REMINDER: "6.1",
+	notify.ORDER_INVITATION: "6.3",
+	notify.ORDER_RECEIVED: "6.3",
 }
 
 

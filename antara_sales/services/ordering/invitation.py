@@ -1,0 +1,240 @@
+"""The prospect fills in F/KOM/003 online (6.3, 6.4; 6.5.3.1 reopens it).
+
+6.3: the department sends the Subscription Form / Media Order to the prospective customer, who fills
+it in and sends it back. Online, the AE sends an invitation from a Draft Media Order: an email (the
+Email Template ANTARA Undangan Formulir Pesanan, which admins edit) with a personal link to the
+guest page /formulir-pesanan. The page shows and edits that order only (www/formulir-pesanan.py,
+services/ordering/portal_form.py fills the order through the desk's own services).
+
+The link is a guest's only credential, made as the customer-feedback links are (issue 14,
+services/reporting/customer_feedback.py): a token of 256 random bits, stored only as its SHA-256,
+looked up by the hash and compared in constant time, expiring after the days the settings give,
+revocable, one invitation per order (a unique column: sending again replaces the token, so the old
+link dies), and every check of a token rate-limited per address. After submission the page is
+read-only, until a verifier asks for clarification (6.5.3.1): then the same link opens the form
+again for the prospect to correct it."""
+
+import hashlib
+import hmac
+import secrets
+
+import frappe
+from frappe import _
+from frappe.rate_limiter import rate_limit
+from frappe.utils import add_days, cint, format_datetime, get_datetime, get_url, now_datetime, strip_html
+
+from antara_sales.doctypes import MEDIA_ORDER
+from antara_sales.doctypes import ORDER_INVITATION as INVITATION
+from antara_sales.services.common import notify
+from antara_sales.services.common.settings import get_settings
+from antara_sales.services.workflow import steps
+
+PAGE_ROUTE = "formulir-pesanan"
+TOKEN_BYTES = 32  # 256 bits: secrets.token_urlsafe gives 43 characters
+MIN_TOKEN_CHARS = 43  # a shorter token is refused before any lookup
+DEFAULT_VALID_DAYS = 14  # until ANTARA Sales Settings has "Order Invitation Valid for (Days)"
+# Checks of a token per address (IP): a prospect opens the page, saves a few times and submits; a
+# guesser is stopped long before 256 bits could matter.
+CHECKS_PER_WINDOW, WINDOW_SECONDS = 60, 60 * 60
+SENDABLE_STEPS = ("draft", "clarification")  # the order is still the customer's to fill in (6.3, 6.5.3.1)
+
+SENT, OPENED, SUBMITTED, REVOKED, EXPIRED = "Sent", "Opened", "Submitted", "Revoked", "Expired"
+
+
+def token_hash(token: str) -> str:
+	return hashlib.sha256(token.encode()).hexdigest()
+
+
+def valid_days() -> int:
+	return cint(get_settings().get("order_invitation_valid_days")) or DEFAULT_VALID_DAYS
+
+
+def form_link(token: str) -> str:
+	return get_url(f"/{PAGE_ROUTE}?token={token}")
+
+
+def check_made_by_service(doc):
+	"""The controller's one check: an invitation is made by send(), which alone knows the token."""
+	if not doc.token_hash:
+		frappe.throw(
+			_("Send the invitation from the Media Order (Send Online Form): it makes the link."),
+			title=_("Order Invitation"),
+		)
+
+
+# ------------------------------------------------------------------ the AE's side (desk)
+
+
+def editable_order(media_order: str):
+	"""The order, if the current user may edit it (its own row-level scope and the workflow's)."""
+	if not isinstance(media_order, str) or not frappe.db.exists(MEDIA_ORDER, media_order):
+		frappe.throw(_("{0} {1} not found").format(_(MEDIA_ORDER), media_order), frappe.DoesNotExistError)
+	order = frappe.get_doc(MEDIA_ORDER, media_order)
+	order.check_permission("write")
+	return order
+
+
+def send(media_order: str) -> frappe._dict:
+	"""Email the prospect a new link to fill in the Draft Media Order (6.3). Returns the invitation's
+	name, where the mail went, and (only when no mail could be queued) the link to pass on."""
+	order = editable_order(media_order)
+	frappe.has_permission(INVITATION, "create", throw=True)
+	if not steps.is_at(order, *SENDABLE_STEPS):
+		frappe.throw(
+			_("{0} is {1}: only a Draft Media Order is sent to the customer to fill in (6.3).").format(
+				order.name, _(order.status)
+			),
+			title=_("Order Invitation"),
+		)
+	if not strip_html(order.administrative_terms or "").strip():
+		frappe.throw(
+			_("Fill in {0} first: the customer reads and agrees to them on the form (6.4).").format(
+				frappe.bold(_("Administrative Terms"))
+			),
+			title=_("Order Invitation"),
+		)
+	email = order.email or frappe.db.get_value("ANTARA Customer", order.customer, "email")
+	if not email:
+		frappe.throw(
+			_("{0} has no {1} to send the link to.").format(frappe.bold(order.customer_name), _("Email")),
+			title=_("Order Invitation"),
+		)
+	token = secrets.token_urlsafe(TOKEN_BYTES)
+	values = {
+		"email": email,
+		"status": SENT,
+		"token_hash": token_hash(token),
+		"sent_on": now_datetime(),
+		"sent_by": frappe.session.user,
+		"expires_on": add_days(now_datetime(), valid_days()),
+		"opened_on": None,
+		"submitted_on": None,
+		"revoked_on": None,
+	}
+	existing = frappe.db.get_value(INVITATION, {"media_order": order.name})
+	if existing:
+		invitation = frappe.get_doc(INVITATION, existing)
+		invitation.update(values)
+		invitation.save(ignore_permissions=True)
+	else:
+		invitation = frappe.get_doc({"doctype": INVITATION, "media_order": order.name, **values})
+		invitation.insert(ignore_permissions=True)
+	queued = email_prospect(
+		invitation,
+		notify.ORDER_INVITATION,
+		order,
+		link=form_link(token),
+		expires=format_datetime(invitation.expires_on, "dd-MM-yyyy HH:mm"),
+	)
+	return frappe._dict(
+		name=invitation.name,
+		email=email,
+		expires_on=invitation.expires_on,
+		link=None if queued else form_link(token),
+	)
+
+
+def revoke(media_order: str) -> str:
+	"""The link stops working at once (the AE sent it to the wrong address, or the sale is off)."""
+	order = editable_order(media_order)
+	name = frappe.db.get_value(INVITATION, {"media_order": order.name})
+	if not name:
+		frappe.throw(_("{0} has no online form invitation.").format(order.name), frappe.DoesNotExistError)
+	frappe.db.set_value(INVITATION, name, {"status": REVOKED, "revoked_on": now_datetime()})
+	return name
+
+
+def email_prospect(invitation, template: str, order, **context) -> bool:
+	"""One email to the prospect from an Email Template; False when no outgoing account could take it."""
+	attachments = context.pop("attachments", None)
+	email = notify.render(template, order, invitation=invitation, **context)
+	try:
+		frappe.sendmail(
+			recipients=[invitation.email],
+			subject=notify.email_subject(email.subject),
+			message=email.message,
+			reference_doctype=INVITATION,
+			reference_name=invitation.name,
+			attachments=attachments,
+		)
+		return True
+	except frappe.OutgoingEmailError:
+		frappe.clear_last_message()
+		invitation.add_comment(
+			"Info", _("No outgoing email account: give the customer the link another way.")
+		)
+		return False
+
+
+def expire_stale() -> int:
+	"""Daily: links past their date read Expired in the desk (resolve refuses them already)."""
+	names = frappe.get_all(
+		INVITATION,
+		filters={"status": ("in", (SENT, OPENED)), "expires_on": ("<", now_datetime())},
+		pluck="name",
+	)
+	for name in names:
+		frappe.db.set_value(INVITATION, name, "status", EXPIRED)
+	return len(names)
+
+
+# ------------------------------------------------------------------ the prospect's side (guest)
+
+
+def refuse(message: str):
+	frappe.throw(message, frappe.PermissionError, title=_("Online Form Link"))
+
+
+INVITATION_FIELDS = ("name", "status", "expires_on", "token_hash", "media_order", "email", "opened_on")
+
+
+@rate_limit(limit=CHECKS_PER_WINDOW, seconds=WINDOW_SECONDS)
+def resolve(token) -> frappe._dict:
+	"""The invitation of a link's token, with `editable` (may the prospect still change the form),
+	or a refusal the prospect understands. Every guest path that reads a token comes through here,
+	so each check counts against the caller's address (rate_limit: a no-op outside a web request)."""
+	token = token.strip() if isinstance(token, str) else ""
+	if not token:
+		refuse(_("Please open this form from the link in our email."))
+	presented = token_hash(token)
+	invitation = (
+		frappe.db.get_value(INVITATION, {"token_hash": presented}, INVITATION_FIELDS, as_dict=True)
+		if len(token) >= MIN_TOKEN_CHARS
+		else None
+	)
+	# Looked up by the hash, which a guesser cannot steer; then compared in constant time.
+	if not invitation or not hmac.compare_digest(invitation.token_hash or "", presented):
+		refuse(_("This link is not valid. Please use the link in our email."))
+	if invitation.status == REVOKED:
+		refuse(_("This link has been withdrawn. Please ask your ANTARA account executive for a new one."))
+	if invitation.status == EXPIRED or get_datetime(invitation.expires_on) < now_datetime():
+		refuse(_("This link has expired. Please ask your ANTARA account executive for a new one."))
+	invitation.editable = is_editable(invitation.status, invitation.media_order)
+	invitation.token_hash = None  # nothing downstream needs it
+	return invitation
+
+
+def is_editable(status: str, media_order: str) -> bool:
+	"""May the prospect still change the order? A Draft until they submit it; read-only after,
+	unless the verifier sent the order back for clarification (6.5.3.1)."""
+	at = steps.key_of(MEDIA_ORDER, frappe.db.get_value(MEDIA_ORDER, media_order, "status"))
+	return (at == "draft" and status != SUBMITTED) or at == "clarification"
+
+
+def check_same_order(invitation, *names):
+	"""Another order's name beside the token (in the address or the form) is refused, not ignored:
+	the link shows its own order and nothing else of the site."""
+	for name in names:
+		if name not in (None, "") and name != invitation.media_order:
+			refuse(_("This link is for one order only."))
+
+
+def mark_opened(invitation):
+	values = {"last_ip": request_ip()}
+	if invitation.status == SENT:
+		values.update(status=OPENED, opened_on=now_datetime())
+	frappe.db.set_value(INVITATION, invitation.name, values, update_modified=False)
+
+
+def request_ip() -> str | None:
+	return getattr(frappe.local, "request_ip", None)

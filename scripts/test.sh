@@ -30,7 +30,7 @@ fi
 if bench_ready; then
 	PY="$BENCH_DIR/env/bin/python"
 	# The app's own dependencies and pytest, in the bench's env (nothing else of the bench changes).
-	"$PY" -c 'import stdnum, pytest' 2>/dev/null || uv pip install -q --python "$PY" -r pyproject.toml pytest
+	"$PY" -c 'import stdnum, pytest, xdist' 2>/dev/null || uv pip install -q --python "$PY" -r pyproject.toml pytest pytest-xdist
 else
 	[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 	PY=.venv/bin/python
@@ -53,19 +53,27 @@ fi
 
 scripts/setup.sh services
 SITES_TMP=$(mktemp -d "$BENCH_DIR/.antara-test-sites.XXXXXX")
-TEST_SITE="antara-test-$(date +%s)-$$.localhost"
+# The integration suite runs in ANTARA_TEST_WORKERS pytest-xdist workers (2: one per core; a single
+# pytest process kept one core busy), each on a throwaway site of its own; the first site also
+# serves the browser walk.
+WORKERS=${ANTARA_TEST_WORKERS:-2}
+TEST_SITES=()
+for n in $(seq "$WORKERS"); do TEST_SITES+=("antara-test-$(date +%s)-$$-$n.localhost"); done
+TEST_SITE=${TEST_SITES[0]}
+SERVE_PIDS=()
 drop_test_site() {
-	local cfg="$SITES_TMP/$TEST_SITE/site_config.json" db
-	local pid
-	for pid in ${WORKER_PID:-} ${SERVE_PID:-}; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+	local cfg db pid site
+	for pid in ${WORKER_PID:-} ${SERVE_PIDS[@]+"${SERVE_PIDS[@]}"}; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
 	# The run's own RQ queues and jobs (its bench_id names them).
 	redis-cli -p 11000 --scan --pattern "*$BENCH_ID*" 2>/dev/null | xargs -r redis-cli -p 11000 del >/dev/null || true
-	if [ -f "$cfg" ]; then
+	for site in "${TEST_SITES[@]}"; do
+		cfg="$SITES_TMP/$site/site_config.json"
+		[ -f "$cfg" ] || continue
 		db=$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["db_name"])' "$cfg")
 		mysql -uroot -p"$DB_ROOT_PASSWORD" -h127.0.0.1 -e \
 			"DROP DATABASE IF EXISTS \`$db\`; DROP USER IF EXISTS '$db'@'localhost'; DROP USER IF EXISTS '$db'@'%';" || true
 		redis-cli -p 13000 --scan --pattern "$db|*" 2>/dev/null | xargs -r redis-cli -p 13000 del >/dev/null || true
-	fi
+	done
 	rm -rf "$SITES_TMP"
 }
 trap drop_test_site EXIT
@@ -79,22 +87,36 @@ BENCH_ID="antara-test-$$-$(date +%s)"
 printf 'frappe\nantara_sales\n' >"$SITES_TMP/apps.txt"
 ln -s "$BENCH_DIR/sites/assets" "$SITES_TMP/assets"
 frappe_cli() { (cd "$SITES_TMP" && PYTHONPATH="$APP_DIR" "$PY" -m frappe.utils.bench_helper frappe "$@"); }
-frappe_cli new-site "$TEST_SITE" --db-root-password "$DB_ROOT_PASSWORD" --admin-password "$ADMIN_PASSWORD" \
-	--install-app antara_sales >/dev/null
-frappe_cli --site "$TEST_SITE" set-config allow_tests True -p >/dev/null
-# A web server for the tests that go over HTTP (REST bypass attempts): Frappe's dev server for
-# this site alone, on a free port, stopped with the site.
-TEST_PORT=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-(cd "$SITES_TMP" && PYTHONPATH="$APP_DIR" exec "$PY" -m frappe.utils.bench_helper frappe --site "$TEST_SITE" \
-	serve --port "$TEST_PORT" --noreload --nothreading >"$SITES_TMP/serve.log" 2>&1) &
-SERVE_PID=$!
-phase_done "throwaway site"
+make_site() {
+	frappe_cli new-site "$1" --db-root-password "$DB_ROOT_PASSWORD" --admin-password "$ADMIN_PASSWORD" \
+		--install-app antara_sales >/dev/null
+	frappe_cli --site "$1" set-config allow_tests True -p >/dev/null
+}
+MAKERS=()
+for site in "${TEST_SITES[@]}"; do make_site "$site" & MAKERS+=($!); done
+for pid in "${MAKERS[@]}"; do wait "$pid"; done
+# A web server per site for the tests that go over HTTP (REST bypass attempts): Frappe's dev server
+# for that site alone, on a free port, stopped with the site. Worker gw<N> is told its site's.
+XDIST_ENV=()
+TEST_PORTS=()
+for n in "${!TEST_SITES[@]}"; do
+	site=${TEST_SITES[$n]}
+	port=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	(cd "$SITES_TMP" && PYTHONPATH="$APP_DIR" exec "$PY" -m frappe.utils.bench_helper frappe --site "$site" \
+		serve --port "$port" --noreload --nothreading >"$SITES_TMP/serve-$n.log" 2>&1) &
+	SERVE_PIDS+=($!)
+	TEST_PORTS+=("$port")
+	XDIST_ENV+=("ANTARA_TEST_SITE_GW$n=$site" "ANTARA_TEST_URL_GW$n=http://127.0.0.1:$port")
+done
+TEST_PORT=${TEST_PORTS[0]}
+mkdir -p "$SITES_TMP/reported"
+phase_done "throwaway sites"
 
 run_pytest() { # junit-file path...
 	local junit=$1
 	shift
-	(cd "$SITES_TMP" && CI=1 ANTARA_TEST_SITE="$TEST_SITE" ANTARA_SITES_PATH="$SITES_TMP" PYTHONPATH="$APP_DIR" \
-		ANTARA_TEST_URL="http://127.0.0.1:$TEST_PORT" \
+	(cd "$SITES_TMP" && env "${XDIST_ENV[@]}" CI=1 ANTARA_TEST_SITE="$TEST_SITE" ANTARA_SITES_PATH="$SITES_TMP" \
+		PYTHONPATH="$APP_DIR" ANTARA_TEST_URL="http://127.0.0.1:$TEST_PORT" ANTARA_REPORT_DIR="$SITES_TMP/reported" \
 		"$PY" -m pytest "$@" -q -p no:cacheprovider --rootdir "$APP_DIR" --durations=30 --junitxml="$junit")
 }
 ran() { "$PY" -c 'import sys,xml.etree.ElementTree as E; r=E.parse(sys.argv[1]).getroot(); s=r if r.tag=="testsuite" else r[0]; print(int(s.get("tests"))-int(s.get("skipped")))' "$1" 2>/dev/null || echo 0; }
@@ -104,7 +126,12 @@ if [ "${ANTARA_INTEGRATION_TESTS:-1}" = 0 ]; then
 	echo "INTEGRATION TESTS SKIPPED: ANTARA_INTEGRATION_TESTS=0"
 else
 	set +e
-	run_pytest "$SITES_TMP/integration.xml" "$APP_DIR/antara_sales/tests/integration" ${PYTEST_ARGS:-}
+	# Whole files per worker (their classes set up once); the longest file first, so that it does not
+	# start last.
+	XDIST_ARGS=()
+	[ "$WORKERS" -gt 1 ] && XDIST_ARGS=(-n "$WORKERS" --dist loadfile)
+	run_pytest "$SITES_TMP/integration.xml" "${XDIST_ARGS[@]}" "$APP_DIR/antara_sales/tests/integration/test_workers.py" \
+		"$APP_DIR/antara_sales/tests/integration" ${PYTEST_ARGS:-}
 	STATUS=$?
 	set -e
 	phase_done integration
@@ -135,7 +162,7 @@ else
 	set -e
 	phase_done browser
 	echo "BROWSER TESTS RAN: $(ran "$SITES_TMP/browser.xml") (pytest exit $BROWSER_STATUS)"
-	[ "$BROWSER_STATUS" = 0 ] || tail -n 20 "$SITES_TMP/serve.log" "$SITES_TMP/worker.log" >&2 || true
+	[ "$BROWSER_STATUS" = 0 ] || tail -n 20 "$SITES_TMP/serve-0.log" "$SITES_TMP/worker.log" >&2 || true
 fi
 echo "TOTAL: $(($(date +%s) - T0))s"
 [ "$STATUS" = 0 ] || exit "$STATUS"

@@ -32,10 +32,16 @@ BENCH_HELPER = (sys.executable, "-m", "frappe.utils.bench_helper", "frappe")
 # Lines a test reports (its counts and timings); conftest prints them in pytest's summary, which
 # `pytest -q` shows in CI's log whatever the capture.
 REPORT: list[str] = []
+REPORT_DIR = "ANTARA_REPORT_DIR"  # where xdist workers leave their lines for the summary (conftest)
 
 
 def report(line: str):
-	REPORT.append(line)
+	if report_dir := os.environ.get(REPORT_DIR):
+		worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+		with open(Path(report_dir) / f"{worker}.txt", "a") as out:
+			out.write(line.replace("\n", " ") + "\n")
+	else:
+		REPORT.append(line)
 	print(line)
 
 

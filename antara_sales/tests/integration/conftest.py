@@ -2,8 +2,17 @@
 a throwaway site and passes it in ANTARA_TEST_SITE and ANTARA_SITES_PATH."""
 
 import os
+from pathlib import Path
 
 import pytest
+
+# `make test` runs the suite in two pytest-xdist workers, each on a throwaway site of its own (a
+# single pytest process kept one of the two cores busy): worker gw<N> takes ANTARA_TEST_SITE_GW<N>
+# and ANTARA_TEST_URL_GW<N> where they are set.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+for _key in ("ANTARA_TEST_SITE", "ANTARA_TEST_URL"):
+	if own := os.environ.get(f"{_key}_{_WORKER.upper()}"):
+		os.environ[_key] = own
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -34,9 +43,12 @@ def frappe_site():
 
 def pytest_terminal_summary(terminalreporter):
 	"""The counts and timings the process tests report (tests/processes.py: report), in CI's log."""
-	from antara_sales.tests.processes import REPORT
+	from antara_sales.tests.processes import REPORT, REPORT_DIR
 
-	if REPORT:
+	lines = list(REPORT)
+	if report_dir := os.environ.get(REPORT_DIR):  # what the xdist workers reported
+		lines += [line for f in sorted(Path(report_dir).glob("*.txt")) for line in f.read_text().splitlines()]
+	if lines:
 		terminalreporter.section("reported by the tests")
-		for line in REPORT:
+		for line in lines:
 			terminalreporter.write_line(line)

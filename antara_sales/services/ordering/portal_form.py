@@ -19,11 +19,12 @@ from frappe import _
 from frappe.desk.form import assign_to
 from frappe.utils import cint, escape_html, now_datetime, today
 
-from antara_sales.doctypes import CUSTOMER, MEDIA_ORDER, PRODUCT
+from antara_sales.doctypes import CUSTOMER, DEPARTMENT, MEDIA_ORDER, PRODUCT
 from antara_sales.services.common import attachments, notify, request_guard
 from antara_sales.services.ordering import customer as customer_rules
 from antara_sales.services.ordering import invitation as invitations
 from antara_sales.services.ordering import media_order
+from antara_sales.services.printing.print_forms import MEDIA_ORDER_FORMAT
 
 CUSTOMER_FIELDS = (
 	"customer_type",
@@ -40,7 +41,6 @@ SIGNATORY_FIELDS = ("signatory_name", "signatory_title")
 ITEM_FIELDS = ("product", "quantity", "start_date", "end_date")
 FILE_FIELDS = ("company_stamp", "signed_form")
 ACCEPTED = (*CUSTOMER_FIELDS, *SIGNATORY_FIELDS, "items", "terms_agreed", "customer_signature", *FILE_FIELDS)
-PRINT_FORMAT = "F-KOM-003 Formulir Berlangganan"
 MAX_UPLOAD_CHARS = 8 * 1024 * 1024  # base64 of attachments.IMAGE_LIMIT (5 MB) and a little more
 
 
@@ -68,7 +68,7 @@ def page_context(invitation) -> dict:
 		"order": order,
 		"editable": invitation.editable,
 		"products": catalogue(order.department),
-		"department_name": frappe.db.get_value("ANTARA Department", order.department, "department_name"),
+		"department_name": frappe.db.get_value(DEPARTMENT, order.department, "department_name"),
 		"verifier_remark": order.last_verification_remark if invitation.editable else None,
 		"file_names": {f: file_name(order.get(f)) for f in FILE_FIELDS},
 	}
@@ -230,7 +230,7 @@ def finish(invitation, order):
 		"print_format_attachment": 1,
 		"doctype": MEDIA_ORDER,
 		"name": order.name,
-		"print_format": PRINT_FORMAT,
+		"print_format": MEDIA_ORDER_FORMAT,
 		"lang": "id",
 	}
 	invitations.email_prospect(invitation, notify.ORDER_RECEIVED, order, attachments=[attachment])

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from antara_sales import doctypes
+
 # `make test` runs the suite in two pytest-xdist workers, each on a throwaway site of its own (a
 # single pytest process kept one of the two cores busy): worker gw<N> takes ANTARA_TEST_SITE_GW<N>
 # and ANTARA_TEST_URL_GW<N> where they are set.
@@ -39,6 +41,43 @@ def frappe_site():
 	frappe.db.rollback()
 	set_test_mode(False)
 	frappe.destroy()
+
+
+# Tests remove only what they made: what a test file committed and left behind is reported (LEFT
+# BEHIND lines), so a leak is seen where it happens rather than as another file's odd count.
+LEAK_WATCHED = (
+	doctypes.CUSTOMER,
+	doctypes.MEDIA_ORDER,
+	doctypes.CONTRACT,
+	doctypes.SUBSCRIPTION_CHANGE,
+	doctypes.TICKET,
+	doctypes.INVOICE,
+	doctypes.MEETING,
+	doctypes.ORDER_INVITATION,
+	doctypes.DEPARTMENT,
+	doctypes.BUREAU,
+	"User",
+)
+
+
+def committed_names() -> dict[str, set[str]]:
+	import frappe
+
+	frappe.db.rollback()  # what is committed, as the next request sees it
+	return {dt: set(frappe.get_all(dt, pluck="name", order_by=None)) for dt in LEAK_WATCHED}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def nothing_left_behind(request, frappe_site):
+	from antara_sales.tests.processes import report
+
+	before = committed_names()
+	yield
+	after = committed_names()
+	left = {dt: sorted(after[dt] - before[dt]) for dt in LEAK_WATCHED if after[dt] - before[dt]}
+	if left:
+		listed = "; ".join(f"{len(names)} {dt} ({', '.join(names[:3])})" for dt, names in left.items())
+		report(f"LEFT BEHIND by {request.node.name}: {listed}")
 
 
 def pytest_terminal_summary(terminalreporter):

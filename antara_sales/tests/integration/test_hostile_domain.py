@@ -12,6 +12,7 @@ from antara_sales.doctypes import MEDIA_ORDER as ORDER
 from antara_sales.domain import identifiers
 from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase
+from antara_sales.tests.processes import report
 
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
@@ -78,7 +79,7 @@ class TestHostileMeaning(AntaraTestCase):
 		for pattern, items in cases:
 			with self.subTest(pattern=pattern):
 				self.refused(pattern, self.order(items))
-		print(f"\nHOSTILE-DOMAIN lines: {len(cases)} refused, 0 rows left")
+		report(f"HOSTILE-DOMAIN lines: {len(cases)} refused, 0 rows left")
 
 	def test_signed_on_is_not_after_today(self):
 		for day in ("9999-12-31", "2100-01-01", add_days(today(), 1)):

@@ -27,6 +27,7 @@ from antara_sales.doctypes import CONTRACT, MEDIA_ORDER
 from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase
 from antara_sales.tests.cleanup import purge, purge_org
+from antara_sales.tests.processes import report
 from antara_sales.tests.web_server import api_token, site_url
 
 MODULE = "ANTARA Sales"
@@ -52,7 +53,7 @@ class Tally:
 
 	def line(self, family: str, seconds: float) -> str:
 		return (
-			f"\nHOSTILE {family}: {self.requests} requests, {len(self.server_errors)} server errors, "
+			f"HOSTILE {family}: {self.requests} requests, {len(self.server_errors)} server errors, "
 			f"{len(self.written)} rows left ({len(self.unexplained)} refused without a message, "
 			f"{len(self.answered)} answered 2xx, {seconds:.0f}s)"
 		)
@@ -237,7 +238,7 @@ class TestHostileMethods(HostileHTTP):
 			frappe.db.rollback()
 			if changed := differences(before, snapshot()):
 				tally.written.append(f"{path}: {', '.join(changed)}")
-		print(tally.line(f"methods ({len(methods)})", time.monotonic() - started))
+		report(tally.line(f"methods ({len(methods)})", time.monotonic() - started))
 		tally.report()
 		self.assertEqual(tally.server_errors, [])
 		self.assertEqual(tally.written, [])
@@ -308,7 +309,7 @@ class TestHostileGuestPages(HostileHTTP):
 		if changed := differences(before, snapshot()):
 			tally.written.append(", ".join(changed))
 		tally.answered = []  # a page that shows its refusal answers 200: only 5xx and writes count
-		print(tally.line(f"guest pages ({len(routes)} routes)", time.monotonic() - started))
+		report(tally.line(f"guest pages ({len(routes)} routes)", time.monotonic() - started))
 		tally.report()
 		self.assertEqual(tally.server_errors, [])
 		self.assertEqual(tally.written, [])
@@ -397,7 +398,7 @@ class TestHostileUploads(HostileHTTP):
 		self.assertEqual(
 			frappe.db.get_value(MEDIA_ORDER, self.order.name, "company_stamp"), self.order.company_stamp
 		)
-		print(tally.line("uploads", time.monotonic() - started))
+		report(tally.line("uploads", time.monotonic() - started))
 		tally.report()
 		for what, status, expect, message in refusals:
 			with self.subTest(what=what):

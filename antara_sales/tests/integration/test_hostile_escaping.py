@@ -18,6 +18,7 @@ from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase
 from antara_sales.tests.integration.fulfilment_case import staff_downstream
 from antara_sales.tests.integration.test_print_formats import our_part, set_up_printing
+from antara_sales.tests.processes import report
 
 MODULE = "ANTARA Sales"
 TEXT = '"><img src=x onerror="alert(1)"><script>alert(2)</script>'
@@ -124,7 +125,7 @@ class TestStoredMarkupIsEscaped(AntaraTestCase):
 				html = frappe.get_print(doctype, name, print_format=print_format)
 				rendered += 1
 				found += [f"{print_format}: {tag}" for tag in injected(our_part(html))]
-		print(f"\nHOSTILE prints: {rendered} prints, {fields} fields with markup, {len(found)} unescaped")
+		report(f"HOSTILE prints: {rendered} prints, {fields} fields with markup, {len(found)} unescaped")
 		self.assertEqual(found, [])
 
 	def test_letters_and_notifications_escape_stored_text(self):
@@ -142,5 +143,5 @@ class TestStoredMarkupIsEscaped(AntaraTestCase):
 			subject = frappe.render_template(notification.subject, {"doc": HostileDoc()})
 			rendered += 1
 			found += [f"{name}: {tag}" for tag in injected(subject + message)]
-		print(f"\nHOSTILE letters: {rendered} templates, {len(found)} unescaped")
+		report(f"HOSTILE letters: {rendered} templates, {len(found)} unescaped")
 		self.assertEqual(found, [])

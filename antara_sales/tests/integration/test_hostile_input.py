@@ -24,6 +24,7 @@ import requests
 from antara_sales.services.common.request_guard import check_document
 from antara_sales.tests.base import AntaraTestCase
 from antara_sales.tests.cleanup import purge
+from antara_sales.tests.processes import report
 from antara_sales.tests.web_server import api_token, site_url
 
 MODULE = "ANTARA Sales"
@@ -122,8 +123,8 @@ class TestHostileInput(AntaraTestCase):
 				self.send(session, probe, tally)
 		seconds = time.monotonic() - started
 		doctypes = len({p.doctype for p in probes})
-		print(
-			f"\nHOSTILE: {tally.requests} requests, {len(tally.server_errors)} server errors, "
+		report(
+			f"HOSTILE: {tally.requests} requests, {len(tally.server_errors)} server errors, "
 			f"{len(tally.rows_left)} rows left ({doctypes} DocTypes, {len(tally.accepted)} accepted "
 			f"that must be refused, {len(tally.unnamed)} refused without naming the field, {seconds:.0f}s)"
 		)

@@ -37,8 +37,16 @@ def frappe_site():
 	frappe.clear_cache()
 	for fn in frappe.get_hooks("before_tests"):
 		frappe.get_attr(fn)()
+	# In test mode Frappe sends a notification's email at once (notification_log: now=in_test), and
+	# sending commits (EmailQueue "Sending"): a rolled-back test would leave its rows behind. The
+	# desk's "Suspend Sending" keeps mail queued, where the tests read it.
+	suspended = frappe.db.get_default("suspend_email_queue")
+	frappe.db.set_default("suspend_email_queue", 1)
+	frappe.db.commit()
 	yield site
 	frappe.db.rollback()
+	frappe.db.set_default("suspend_email_queue", suspended)
+	frappe.db.commit()
 	set_test_mode(False)
 	frappe.destroy()
 

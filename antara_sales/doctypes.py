@@ -31,4 +31,6 @@ SALES_TARGET = "ANTARA Sales Target"  # 6.1.1
 FEEDBACK = "ANTARA Customer Feedback"  # 6.1.1
 FEEDBACK_REQUEST = "ANTARA Feedback Request"
 ORDER_INVITATION = "ANTARA Order Invitation"  # the prospect's link to F/KOM/003 online (6.3)
+SIGNING_INVITATION = "ANTARA Signing Invitation"  # the customer's link to sign the contract online (6.7)
 PRINT_LOG = "ANTARA Print Log"
+SIGNED_COPY = "ANTARA Signed Copy"  # each copy's signed PDF and its SHA-256 (6.7)

@@ -40,6 +40,8 @@ _scoped = (
 	"ANTARA Customer Feedback",
 	"ANTARA Feedback Request",
 	"ANTARA Order Invitation",
+	"ANTARA Signing Invitation",  # issue 15: the customer signs online (6.7), an AE's own
+	"ANTARA Signed Copy",  # scoped as its contract (6.7)
 	"ANTARA Ticket",
 	"ANTARA Invoice",
 )
@@ -110,7 +112,11 @@ doctype_js = {
 	# Issue 15: "Send Online Form" / "Withdraw" (the prospect fills in F/KOM/003 online, 6.3).
 	"ANTARA Media Order": ["public/js/workflow_turn.js", "public/js/order_invitation.js"],
 	"ANTARA Subscription Change": "public/js/workflow_turn.js",
-	"ANTARA Cooperation Contract": ["public/js/workflow_turn.js", "public/js/contract_fulfilment.js"],
+	"ANTARA Cooperation Contract": [
+		"public/js/workflow_turn.js",
+		"public/js/contract_fulfilment.js",
+		"public/js/signing_invitation.js",  # issue 15: "Send Signing Link" / "Withdraw" (6.7)
+	],
 	# Issue 12: a rule that assigns the department's people needs neither users nor a field.
 	"Assignment Rule": "public/js/assignment_rule.js",
 }
@@ -153,6 +159,9 @@ scheduler_events = {
 		"antara_sales.services.fulfilling.fulfilment.retry_unfinished",
 		# Issue 15: online-form links past their date say so.
 		"antara_sales.services.ordering.invitation.expire_stale",
+		"antara_sales.services.contracting.signing_invitation.expire_stale",
+		# Issue 15 (6.7): contracts signed online whose signed copies were never made.
+		"antara_sales.services.contracting.signed_copies.make_missing",
 		# Customer satisfaction (issue 7): ask the customers of contracts fulfilled recently.
 		"antara_sales.services.reporting.customer_feedback.request_due_feedback",
 	],

@@ -43,6 +43,8 @@ from antara_sales.doctypes import (
 	ORDER_INVITATION,
 	PROJECT,
 	SALES_TARGET,
+	SIGNED_COPY,
+	SIGNING_INVITATION,
 	SUBSCRIPTION_CHANGE,
 	TICKET,
 	VERIFICATION,
@@ -56,6 +58,7 @@ SALES = (
 	FEEDBACK,
 	FEEDBACK_REQUEST,
 	ORDER_INVITATION,
+	SIGNING_INVITATION,
 )  # an AE's own
 DEPARTMENT_RECORDS = (PROJECT, MEETING, SALES_TARGET)  # the whole department's
 READ = ("read", "print", None)
@@ -92,6 +95,8 @@ class Scope:
 			return f"({self._in(table, 'department')} or {self._refers(table, 'contract', CONTRACT)})"
 		if doctype == INVOICE:
 			return "" if self.finance else self._refers(table, "contract", CONTRACT)
+		if doctype == SIGNED_COPY:  # as its contract; a signed copy's contract is signed (6.7, 6.8)
+			return "" if self.downstream else self._refers(table, "contract", CONTRACT)
 		if doctype == VERIFICATION and self.own_sales_only:
 			return (
 				f"({self._refers(table, 'media_order', MEDIA_ORDER)}"
@@ -130,6 +135,8 @@ class Scope:
 			return doc.get("department") in self.departments or self._sees_contract(doc.get("contract"))
 		if doctype == INVOICE:
 			return self.finance or self._sees_contract(doc.get("contract"))
+		if doctype == SIGNED_COPY:
+			return (self.downstream and ptype in READ) or self._sees_contract(doc.get("contract"))
 		if doctype == VERIFICATION and self.own_sales_only:
 			return self._sees_sale(MEDIA_ORDER, doc.get("media_order")) or self._sees_sale(
 				SUBSCRIPTION_CHANGE, doc.get("subscription_change")

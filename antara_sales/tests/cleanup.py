@@ -8,6 +8,7 @@ import frappe
 # What Frappe leaves beside a document (its reference columns).
 TRACES = {
 	"File": "attached_to_name",  # first: deleting a file comments on the document it was attached to
+	"ANTARA Signed Copy": "contract",  # a contract's signed PDFs and their hashes (6.7)
 	"ToDo": "reference_name",
 	"Comment": "reference_name",
 	"Version": "docname",
@@ -90,6 +91,7 @@ PROCEDURE_DOCTYPES = (
 	"ANTARA Invoice",
 	"ANTARA Ticket",
 	"ANTARA Subscription Change",
+	"ANTARA Signing Invitation",
 	"ANTARA Cooperation Contract",
 	"ANTARA Order Verification",
 	"ANTARA Order Invitation",

@@ -21,6 +21,7 @@ CONTRACT_FULFILLED = "ANTARA Kontrak Terpenuhi"  # 6.8, to the Account Executive
 MEETING_REMINDER = "ANTARA Pengingat Rapat Mingguan"  # 6.1, to the department's Manager
 ORDER_INVITATION = "ANTARA Undangan Formulir Pesanan"  # 6.3, the online form's link, to the prospect
 ORDER_RECEIVED = "ANTARA Konfirmasi Formulir Pesanan"  # 6.3, to the prospect, after submitting
+SIGNING_INVITATION = "ANTARA Tautan Tanda Tangan Kontrak"  # 6.7, the signing link, to the customer
 
 
 def render(template: str, doc, **context) -> frappe._dict:
@@ -30,8 +31,12 @@ def render(template: str, doc, **context) -> frappe._dict:
 
 
 def email_template(name: str):
-	if frappe.db.exists("Email Template", name):
-		return frappe.get_doc("Email Template", name)
+	messages = len(frappe.local.message_log)
+	try:
+		# Frappe's document cache, cleared when an admin saves the template (issue 13: no query per mail).
+		return frappe.get_cached_doc("Email Template", name)
+	except frappe.DoesNotExistError:
+		del frappe.local.message_log[messages:]  # Frappe's "not found": the shipped wording serves
 	# Deleted in the desk: the shipped wording serves until migrate installs it again.
 	from antara_sales.setup.shipped_records import definition
 

@@ -54,7 +54,9 @@ def make_from_order(order_name: str):
 	order_lines.copy_lines(order.items, contract)
 	contract.flags.made_from_order = True
 	contract.insert()
-	order.db_set("contract", contract.name)
+	# Straight to the row: the transition below reloads the order and saves it (issue 13: not
+	# Document.db_set's own reload of it first).
+	frappe.db.set_value(order.doctype, order.name, "contract", contract.name)
 	workflow_guard.apply(order, steps.action(order.doctype, "draw_up_contract"))
 	return contract
 
@@ -64,7 +66,8 @@ def default_pph23_rate(customer: str) -> str:
 	government body withholds 2 % on services, UU PPh Pasal 23 ayat (1) huruf c); "0" when the
 	customer has no category or the category names no rate. The AE may change it on the draft."""
 	category = frappe.db.get_value(CUSTOMER, customer, "buyer_category")
-	rate = frappe.db.get_value(BUYER_CATEGORY, category, "default_pph23_rate") if category else None
+	# A master an admin keeps (shipped_records.py): from Frappe's document cache (issue 13).
+	rate = frappe.get_cached_value(BUYER_CATEGORY, category, "default_pph23_rate") if category else None
 	return str(rate or "0")
 
 
@@ -88,6 +91,27 @@ def validate(contract):
 	attachments.check_document_files(contract)  # the signed archive copy, by content (6.7)
 	check_signing_order(contract, final=False)
 	check_stamp_duty(contract, final=False)
+	check_online_signature(contract)
+
+
+# Written by the signing page alone (online_signing.sign, issue 15): read-only in the desk is not
+# enough, the API would take them.
+ONLINE_SIGNATURE_FIELDS = ("customer_signed_online", "customer_signing_ip", "customer_signing_time")
+
+
+def check_online_signature(contract):
+	"""That the customer signed online, when and from where, is recorded by the signing page only
+	(6.7): a save from the desk or the API cannot claim it."""
+	if frappe.flags.online_signature_of == contract.name:
+		return
+	for field in ONLINE_SIGNATURE_FIELDS:
+		if contract.get(field):
+			frappe.throw(
+				_("{0} is recorded by the online signing page only.").format(
+					frappe.bold(_(contract.meta.get_label(field)))
+				),
+				title=_("Online Signing"),
+			)
 
 
 def validate_after_submit(contract):

@@ -8,7 +8,11 @@ with the print format "Kontrak Kerja Sama Salinan Pelanggan" attached the way th
 button attaches a print: Frappe's email queue renders the PDF when it sends, after the signing has
 committed, so signing never waits for wkhtmltopdf. When nothing can be sent (no address, no
 outgoing email account) a comment on the contract says so, and signing goes on. The letter's words
-are the Email Template ANTARA Salinan Kontrak Pelanggan (services/common/notify.py), edited in the desk."""
+are the Email Template ANTARA Salinan Kontrak Pelanggan (services/common/notify.py), edited in the desk.
+
+A contract signed online (customer_signed_online, issue 15) is emailed by the job that makes its
+signed copies (signed_copies.py), with the stored signed PDF attached byte for byte: the file the
+customer receives is the one /verify-contract knows."""
 
 import frappe
 from frappe import _
@@ -22,6 +26,14 @@ PRINT_LANGUAGE = "id"
 
 
 def on_contract_signed(contract, method=None):
+	"""Paper signing: the customer's copy is emailed as a print rendered at send. Online signing
+	(customer_signed_online): the signed copies are made first, once (signed_copies.py), and that
+	job emails the customer the stored signed PDF, whose SHA-256 /verify-contract knows."""
+	if contract.get("customer_signed_online"):
+		from antara_sales.services.contracting import signed_copies
+
+		signed_copies.enqueue(contract.name)
+		return
 	email_customer_copy(contract)
 
 
@@ -29,8 +41,10 @@ def customer_email(contract) -> str | None:
 	return contract.get("email") or frappe.db.get_value("ANTARA Customer", contract.customer, "email")
 
 
-def email_customer_copy(contract) -> str | None:
-	"""Queue the customer's copy; returns the Communication's name, or None when not sent."""
+def email_customer_copy(contract, signed_file=None, sender: str | None = None) -> str | None:
+	"""Queue the customer's copy; returns the Communication's name, or None when not sent.
+	`signed_file`: the stored signed PDF (a File) to attach instead of a print rendered at send;
+	`sender`: the user it comes from (the background job's own user may be the guest signer)."""
 	recipient = customer_email(contract)
 	if not recipient:
 		note(contract, _("The customer has no email address: the customer's copy was not emailed (6.7)."))
@@ -52,17 +66,35 @@ def email_customer_copy(contract) -> str | None:
 			"sent_or_received": "Sent",
 			"subject": notify.email_subject(email.subject),
 			"content": email.message,
-			"sender": get_formatted_email(frappe.session.user),
+			"sender": get_formatted_email(sender or frappe.session.user),
 			"recipients": recipient,
 			"reference_doctype": contract.doctype,
 			"reference_name": contract.name,
 		}
 	)
 	communication.insert(ignore_permissions=True)
+	if signed_file:
+		attach_to(communication, signed_file)  # sent as stored, byte for byte
+		communication.send_email()
+		return communication.name
 	communication.send_email(
 		print_format=CONTRACT_CUSTOMER_COPY, print_letterhead=True, print_language=PRINT_LANGUAGE
 	)
 	return communication.name
+
+
+def attach_to(communication, signed_file):
+	"""The same private file (no copy on disk) attached to the Communication, which mails it."""
+	frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_url": signed_file.file_url,
+			"file_name": signed_file.file_name,
+			"is_private": 1,
+			"attached_to_doctype": "Communication",
+			"attached_to_name": communication.name,
+		}
+	).insert(ignore_permissions=True)
 
 
 def letter(contract) -> frappe._dict:

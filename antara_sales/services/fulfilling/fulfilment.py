@@ -7,8 +7,9 @@ sets going). The one place that creates tickets and invoices.
     daily: a job that failed or never ran ──────────────┘     2. each approved change not yet followed up: tickets for
                                                                  added products, open tickets cancelled on termination,
                                                                  a credit note or prorated charge
-                                                              3. the invoices that are due
-                                                              4. the contract's fulfilment at a glance
+                                                              3. the contract's fulfilment at a glance
+                                                              4. the invoices that are due (last: their
+                                                                 number is the one lock jobs share)
 
 The job is enqueued after the commit (signing stays fast; any RQ worker takes it) and brings the
 contract up to date, so running it twice, or retrying it, creates nothing more. Exactly once is
@@ -175,10 +176,12 @@ def fulfil_contract(contract: str, on=None, first_invoice_only: bool | None = No
 			return SKIPPED
 		open_signing_tickets(doc, on)
 		follow_up_changes(doc, on)
+		refresh(doc.name)  # once per job: the tickets it opened or cancelled did not (issue 12)
+		# The invoices last: an invoice's number (its naming series' row, locked until this job
+		# commits) is the one thing two workers' jobs wait for each other on (issue 13).
 		if first_invoice_only is None:  # the signing invoice alone; later periods from the daily job
 			first_invoice_only = not invoice_service.billed_periods(doc.name)
 		invoice_service.bill(doc, on=on, first_only=first_invoice_only)
-		refresh(doc.name)  # once per job: the tickets it opened or cancelled did not (issue 12)
 	except (frappe.DuplicateEntryError, frappe.UniqueValidationError):
 		# Another worker committed this work first; its set is whole, ours is discarded.
 		frappe.db.rollback(save_point=SAVEPOINT)

@@ -88,6 +88,14 @@ def open_ticket(contract, work: str, products: list, *, on, change=None):
 	return ticket
 
 
+def name_of(ticket) -> str | None:
+	"""A ticket is named by its natural key, the contract and the department that works it (and the
+	change that added the work): "KKS-2026-00012-Redaksi". Unique as the key is, and taken without
+	a lock: a naming series' row, locked from a job's first ticket until its commit, made two
+	workers' jobs wait for each other (issue 13). None (Frappe's hash) for a ticket without a key."""
+	return ticket.ticket_key.replace("|", "-") if ticket.get("ticket_key") else None
+
+
 def subject(contract, work: str, change=None) -> str:
 	what = _(rules.WHAT[work])
 	if change:

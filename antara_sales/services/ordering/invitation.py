@@ -6,32 +6,25 @@ Email Template ANTARA Undangan Formulir Pesanan, which admins edit) with a perso
 guest page /formulir-pesanan. The page shows and edits that order only (www/formulir-pesanan.py,
 services/ordering/portal_form.py fills the order through the desk's own services).
 
-The link is a guest's only credential, made as the customer-feedback links are (issue 14,
-services/reporting/customer_feedback.py): a token of 256 random bits, stored only as its SHA-256,
+The link is a guest's only credential, made as every guest link is (issue 14,
+services/common/guest_links.py): a token of 256 random bits, stored only as its SHA-256,
 looked up by the hash and compared in constant time, expiring after the days the settings give,
 revocable, one invitation per order (a unique column: sending again replaces the token, so the old
 link dies), and every check of a token rate-limited per address. After submission the page is
 read-only, until a verifier asks for clarification (6.5.3.1): then the same link opens the form
 again for the prospect to correct it."""
 
-import hashlib
-import hmac
-import secrets
-
 import frappe
 from frappe import _
-from frappe.rate_limiter import rate_limit
-from frappe.utils import add_days, cint, format_datetime, get_datetime, get_url, now_datetime, strip_html
+from frappe.utils import cint, format_datetime, now_datetime, strip_html
 
 from antara_sales.doctypes import MEDIA_ORDER
 from antara_sales.doctypes import ORDER_INVITATION as INVITATION
-from antara_sales.services.common import notify
+from antara_sales.services.common import guest_links, notify
 from antara_sales.services.common.settings import get_settings
 from antara_sales.services.workflow import steps
 
 PAGE_ROUTE = "formulir-pesanan"
-TOKEN_BYTES = 32  # 256 bits: secrets.token_urlsafe gives 43 characters
-MIN_TOKEN_CHARS = 43  # a shorter token is refused before any lookup
 DEFAULT_VALID_DAYS = 14  # until ANTARA Sales Settings has "Order Invitation Valid for (Days)"
 # Checks of a token per address (IP): a prospect opens the page, saves a few times and submits; a
 # guesser is stopped long before 256 bits could matter.
@@ -41,8 +34,7 @@ SENDABLE_STEPS = ("draft", "clarification")  # the order is still the customer's
 SENT, OPENED, SUBMITTED, REVOKED, EXPIRED = "Sent", "Opened", "Submitted", "Revoked", "Expired"
 
 
-def token_hash(token: str) -> str:
-	return hashlib.sha256(token.encode()).hexdigest()
+token_hash = guest_links.token_hash  # the token's mechanics: services/common/guest_links.py
 
 
 def valid_days() -> int:
@@ -50,7 +42,7 @@ def valid_days() -> int:
 
 
 def form_link(token: str) -> str:
-	return get_url(f"/{PAGE_ROUTE}?token={token}")
+	return guest_links.link(PAGE_ROUTE, token)
 
 
 def check_made_by_service(doc):
@@ -99,14 +91,14 @@ def send(media_order: str) -> frappe._dict:
 			_("{0} has no {1} to send the link to.").format(frappe.bold(order.customer_name), _("Email")),
 			title=_("Order Invitation"),
 		)
-	token = secrets.token_urlsafe(TOKEN_BYTES)
+	token = guest_links.new_token()
 	values = {
 		"email": email,
 		"status": SENT,
 		"token_hash": token_hash(token),
 		"sent_on": now_datetime(),
 		"sent_by": frappe.session.user,
-		"expires_on": add_days(now_datetime(), valid_days()),
+		"expires_on": guest_links.expires_on(valid_days()),
 		"opened_on": None,
 		"submitted_on": None,
 		"revoked_on": None,
@@ -185,32 +177,24 @@ def refuse(message: str):
 	frappe.throw(message, frappe.PermissionError, title=_("Online Form Link"))
 
 
-INVITATION_FIELDS = ("name", "status", "expires_on", "token_hash", "media_order", "email", "opened_on")
+INVITATION_FIELDS = ("name", "status", "expires_on", "media_order", "email", "opened_on")
 
 
-@rate_limit(limit=CHECKS_PER_WINDOW, seconds=WINDOW_SECONDS)
+@guest_links.checked(limit=CHECKS_PER_WINDOW, seconds=WINDOW_SECONDS)
 def resolve(token) -> frappe._dict:
 	"""The invitation of a link's token, with `editable` (may the prospect still change the form),
 	or a refusal the prospect understands. Every guest path that reads a token comes through here,
 	so each check counts against the caller's address (rate_limit: a no-op outside a web request)."""
-	token = token.strip() if isinstance(token, str) else ""
-	if not token:
+	if not guest_links.clean(token):
 		refuse(_("Please open this form from the link in our email."))
-	presented = token_hash(token)
-	invitation = (
-		frappe.db.get_value(INVITATION, {"token_hash": presented}, INVITATION_FIELDS, as_dict=True)
-		if len(token) >= MIN_TOKEN_CHARS
-		else None
-	)
-	# Looked up by the hash, which a guesser cannot steer; then compared in constant time.
-	if not invitation or not hmac.compare_digest(invitation.token_hash or "", presented):
+	invitation = guest_links.find(INVITATION, token, INVITATION_FIELDS)
+	if not invitation:
 		refuse(_("This link is not valid. Please use the link in our email."))
 	if invitation.status == REVOKED:
 		refuse(_("This link has been withdrawn. Please ask your ANTARA account executive for a new one."))
-	if invitation.status == EXPIRED or get_datetime(invitation.expires_on) < now_datetime():
+	if invitation.status == EXPIRED or guest_links.has_expired(invitation.expires_on):
 		refuse(_("This link has expired. Please ask your ANTARA account executive for a new one."))
 	invitation.editable = is_editable(invitation.status, invitation.media_order)
-	invitation.token_hash = None  # nothing downstream needs it
 	return invitation
 
 
@@ -236,5 +220,4 @@ def mark_opened(invitation):
 	frappe.db.set_value(INVITATION, invitation.name, values, update_modified=False)
 
 
-def request_ip() -> str | None:
-	return getattr(frappe.local, "request_ip", None)
+request_ip = guest_links.request_ip

@@ -46,9 +46,14 @@ def line_product(row):
 	lookup: Frappe's link check skips an empty value and the mandatory check runs after validate)."""
 	if not row.product or not isinstance(row.product, str):
 		row_error(row, _("{0} is required.").format(frappe.bold(_("Product"))))
-	if not frappe.db.exists("ANTARA Product", row.product):
+	messages = len(frappe.local.message_log)
+	try:
+		# From Frappe's document cache (cleared when a product is saved or deleted): no query per
+		# line on every save (issue 13).
+		return frappe.get_cached_doc("ANTARA Product", row.product)
+	except frappe.DoesNotExistError:
+		del frappe.local.message_log[messages:]  # Frappe's "not found": the row's message says it
 		row_error(row, _("{0} {1} does not exist.").format(_("Product"), frappe.bold(row.product)))
-	return frappe.get_cached_doc("ANTARA Product", row.product)
 
 
 def check_no_duplicate_products(doc):

@@ -20,7 +20,7 @@ from frappe.desk.form import assign_to
 from frappe.utils import cint, escape_html, now_datetime, today
 
 from antara_sales.doctypes import CUSTOMER, DEPARTMENT, MEDIA_ORDER, PRODUCT
-from antara_sales.services.common import attachments, notify, request_guard
+from antara_sales.services.common import attachments, guest_links, notify, request_guard
 from antara_sales.services.ordering import customer as customer_rules
 from antara_sales.services.ordering import invitation as invitations
 from antara_sales.services.ordering import media_order
@@ -265,15 +265,4 @@ def assign_reviewer(order):
 	)
 
 
-class as_user:
-	"""Run the order's save as its AE (the workflow's editor of a Draft), then back to the guest."""
-
-	def __init__(self, user: str):
-		self.user = user
-
-	def __enter__(self):
-		self.previous = frappe.session.user
-		frappe.set_user(self.user)
-
-	def __exit__(self, *exc):
-		frappe.set_user(self.previous)
+as_user = guest_links.as_user  # run the order's save as its AE (the workflow's editor of a Draft)

@@ -17,17 +17,13 @@ A contract is fulfilled when its follow-up work of 6.8 is done (the fulfilment o
 Fulfilled when every ticket is Done), or at the latest when its period has ended (or it was
 terminated). The daily job asks about contracts fulfilled in the last 30 days, once each."""
 
-import hashlib
-import hmac
-import secrets
-
 import frappe
 from frappe import _
-from frappe.rate_limiter import rate_limit
 from frappe.utils import add_days, cint, get_datetime, get_url, getdate, now_datetime, today
 
 from antara_sales.doctypes import CONTRACT, FEEDBACK
 from antara_sales.doctypes import FEEDBACK_REQUEST as REQUEST
+from antara_sales.services.common import guest_links
 from antara_sales.services.common.settings import get_settings
 from antara_sales.services.workflow import steps
 
@@ -36,7 +32,6 @@ WEB_FORM_ROUTE = "customer-feedback"
 KEY_FIELD = "feedback_key"
 HASH_FIELD = "feedback_key_hash"
 RECENT_DAYS = 30  # the daily job asks about contracts that ended this recently, not about old history
-KEY_BYTES = 32  # 256 bits, as secrets.token_urlsafe: 43 characters
 # The shortest key accepted: the first release's frappe.generate_hash(length=32), 32 hex digits or
 # 128 bits. A shorter one is refused before any lookup.
 MIN_KEY_CHARS = 32
@@ -46,12 +41,9 @@ DEFAULT_VALID_DAYS = 30  # when the settings leave "Feedback Link Valid for (Day
 CHECKS_PER_WINDOW, WINDOW_SECONDS = 10, 60 * 60
 
 
-def new_key() -> str:
-	return secrets.token_urlsafe(KEY_BYTES)
-
-
-def key_hash(key: str) -> str:
-	return hashlib.sha256(key.encode()).hexdigest()
+# The token's mechanics are every guest link's (services/common/guest_links.py).
+new_key = guest_links.new_token
+key_hash = guest_links.token_hash
 
 
 def valid_days() -> int:
@@ -205,7 +197,6 @@ REQUEST_FIELDS = (
 	"status",
 	"expires_on",
 	"requested_on",
-	HASH_FIELD,
 	"contract",
 	"customer",
 	"customer_name",
@@ -215,22 +206,15 @@ REQUEST_FIELDS = (
 )
 
 
-@rate_limit(limit=CHECKS_PER_WINDOW, seconds=WINDOW_SECONDS)
+@guest_links.checked(limit=CHECKS_PER_WINDOW, seconds=WINDOW_SECONDS)
 def open_request(key: str | None):
 	"""The unanswered, unexpired request of a link key, or a refusal. Every guest path that reads a
 	key comes through here, so each check counts against the caller's address (rate_limit, a no-op
 	outside a web request)."""
-	key = key.strip() if isinstance(key, str) else ""
-	if not key:
+	if not guest_links.clean(key):
 		invalid_link(_("Please open this form from the link in our email."))
-	presented = key_hash(key)
-	request = (
-		frappe.db.get_value(REQUEST, {HASH_FIELD: presented}, REQUEST_FIELDS, as_dict=True)
-		if len(key) >= MIN_KEY_CHARS
-		else None
-	)
-	# The lookup is by hash, which a guesser cannot steer; the hash is then compared in constant time.
-	if not request or not hmac.compare_digest(request.get(HASH_FIELD) or "", presented):
+	request = guest_links.find(REQUEST, key, REQUEST_FIELDS, hash_field=HASH_FIELD, min_chars=MIN_KEY_CHARS)
+	if not request:
 		invalid_link(_("This feedback link is not valid. Please use the link in our email."))
 	if request.status == "Answered" or frappe.db.exists(FEEDBACK, {"feedback_request": request.name}):
 		invalid_link(_("This feedback link has already been used. Thank you, your answer was recorded."))

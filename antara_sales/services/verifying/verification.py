@@ -29,8 +29,15 @@ def target_of(verification):
 			title=_("What Is Verified?"),
 		)
 	if verification.media_order:
-		return frappe.get_doc("ANTARA Media Order", verification.media_order)
-	return frappe.get_doc("ANTARA Subscription Change", verification.subscription_change)
+		ref = ("ANTARA Media Order", verification.media_order)
+	else:
+		ref = ("ANTARA Subscription Change", verification.subscription_change)
+	# Loaded once for this round (issue 13): its validate on insert and on submit and its outcome read
+	# the same document; the outcome's transition (apply_workflow) reloads it from the database.
+	loaded = verification.flags.antara_target
+	if loaded is None or (loaded.doctype, loaded.name) != ref:
+		loaded = verification.flags.antara_target = frappe.get_doc(*ref)
+	return loaded
 
 
 # The workflow step each outcome of a round takes (its transitions' conditions read the outcome).
@@ -107,6 +114,11 @@ def check_verifier(verification, target):
 	if is_admin(verification.verifier):
 		return
 	department = department_of(target)
+	# Read once per round and request (issue 13): the submit's validate asks again for the same
+	# verifier and department as the insert's did on this very document.
+	asked = (verification.verifier, department)
+	if verification.flags.antara_verifier_assigned == asked:
+		return
 	if not set(acting_for(verification.verifier)) & set(assigned_verifiers(department)):
 		frappe.throw(
 			_(
@@ -115,6 +127,7 @@ def check_verifier(verification, target):
 			frappe.PermissionError,
 			title=_("Not an Assigned Verifier"),
 		)
+	verification.flags.antara_verifier_assigned = asked
 
 
 def validate(verification):
@@ -130,6 +143,8 @@ def validate(verification):
 		)
 	if verification.is_new() or verification.docstatus == 0:
 		prefill(verification, target)
+	elif verification.docstatus == 1:  # validate sees docstatus 1 only on the submit
+		verification.verified_on = now_datetime()  # submitted now: saved with the round (issue 13)
 	check_verifier(verification, target)
 
 
@@ -166,17 +181,17 @@ def check_outcome(verification):
 def apply_outcome(verification):
 	"""Record the round's outcome on the verified document, once, and take the workflow action it
 	calls for in the verifier's name; the action's condition reads the recorded outcome."""
-	verification.db_set("verified_on", now_datetime())
 	target = target_of(verification)
 	remark = None if verification.outcome == "Passed" else verification.outcome_remark
-	target.db_set(
-		{
-			"verification_outcome": verification.outcome,
-			"last_verification_remark": remark,
-			"workflow_remark": remark,
-		},
-		update_modified=False,
-	)
+	outcome = {
+		"verification_outcome": verification.outcome,
+		"last_verification_remark": remark,
+		"workflow_remark": remark,
+	}
+	# Written straight to the row (the transition's condition reads it there): apply_workflow reloads
+	# the document and saves it, so Document.db_set's own reload of it would be thrown away (issue 13).
+	frappe.db.set_value(target.doctype, target.name, outcome, update_modified=False)
+	target.update(outcome)
 	target = workflow_guard.apply(target, steps.action(target.doctype, OUTCOME_STEPS[verification.outcome]))
 	if verification.outcome == "Rejected":  # 6.5.3.2
 		tell_customer_of_rejection(target, verification.outcome_remark)

@@ -44,11 +44,13 @@ def transitions_for(doc, user: str) -> list:
 def sync(doc, people: list[str]):
 	"""Give each person the document waits for one open Workflow Action; complete the others."""
 	state = state_of(doc)
-	open_actions = frappe.get_all(
-		WORKFLOW_ACTION,
-		filters={"reference_doctype": doc.doctype, "reference_name": doc.name, "status": "Open"},
-		fields=["name", "user", "workflow_state"],
-	)
+	open_actions = []
+	if not doc.flags.in_insert:  # a document being inserted has none yet (issue 13: no query for none)
+		open_actions = frappe.get_all(
+			WORKFLOW_ACTION,
+			filters={"reference_doctype": doc.doctype, "reference_name": doc.name, "status": "Open"},
+			fields=["name", "user", "workflow_state"],
+		)
 	current = {row.user for row in open_actions if row.workflow_state == state and row.user in people}
 	stale = [row.name for row in open_actions if not (row.user in current and row.workflow_state == state)]
 	if stale:

@@ -64,6 +64,18 @@ def responsible(doc) -> list[str]:
 	return sorted({person for _rule, person in assignments(doc)})
 
 
+def may_have_open_todos(doc) -> bool:
+	"""False when the document surely has no open ToDo (issue 13: no query to find none): it is being
+	inserted, or Frappe's own list of its open assignees (`_assign`, which every ToDo's save and
+	deletion rewrites, todo.py update_in_reference) is empty. Once routed, this copy's `_assign` is
+	older than the database's: it is not trusted again."""
+	if doc.flags.antara_routed:
+		return True
+	if doc.flags.in_insert:
+		return False
+	return bool(frappe.parse_json(doc.get("_assign") or "[]"))
+
+
 def route(doc):
 	"""Call after a workflow step (and on insert): assign the step, cancel the previous step's
 	ToDos, keep the inbox in step."""
@@ -72,10 +84,16 @@ def route(doc):
 	wanted = assignments(doc)
 	people = sorted({person for _rule, person in wanted})
 	inbox.sync(doc, people)
-	open_todos = frappe.get_all(
-		"ToDo",
-		filters={"reference_type": doc.doctype, "reference_name": doc.name, "status": "Open"},
-		fields=["name", "allocated_to"],
+	has_open_todos = may_have_open_todos(doc)
+	doc.flags.antara_routed = True
+	open_todos = (
+		frappe.get_all(
+			"ToDo",
+			filters={"reference_type": doc.doctype, "reference_name": doc.name, "status": "Open"},
+			fields=["name", "allocated_to"],
+		)
+		if has_open_todos
+		else []
 	)
 	for todo in open_todos:
 		if todo.allocated_to not in people:

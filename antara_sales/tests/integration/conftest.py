@@ -62,6 +62,8 @@ LEAK_WATCHED = (
 	doctypes.INVOICE,
 	doctypes.MEETING,
 	doctypes.ORDER_INVITATION,
+	doctypes.SIGNING_INVITATION,
+	doctypes.SIGNED_COPY,
 	doctypes.DEPARTMENT,
 	doctypes.BUREAU,
 	"User",

@@ -3,6 +3,7 @@
 import frappe
 from frappe.utils import add_days, today
 
+from antara_sales.services.common import guest_links
 from antara_sales.services.reporting import customer_feedback
 from antara_sales.tests import factories as f
 from antara_sales.tests import sales_factories as sf
@@ -235,7 +236,7 @@ class TestFeedbackLinks(AntaraTestCase):
 			return real_get_value(doctype, filters, *args, **kw)
 
 		with (
-			mock.patch.object(customer_feedback.hmac, "compare_digest", wraps=hmac.compare_digest) as compare,
+			mock.patch.object(guest_links.hmac, "compare_digest", wraps=hmac.compare_digest) as compare,
 			mock.patch.object(frappe.db, "get_value", side_effect=spy),
 		):
 			self.open_page(self.request.feedback_key)

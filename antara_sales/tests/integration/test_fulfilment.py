@@ -148,8 +148,11 @@ class TestSigning(FulfilmentCase):
 		ticket = frappe.get_doc(TICKET, self.tickets(contract)[0].name)
 		copy = frappe.copy_doc(ticket)
 		copy.ticket_key = ticket.ticket_key
-		with self.assertRaises(frappe.UniqueValidationError):
+		with self.assertRaises(frappe.DuplicateEntryError):  # the key names the ticket (issue 13)
 			copy.insert(ignore_permissions=True)
+		copy.name = f"{ticket.name}-copy"  # under another name, the key's own unique index
+		with self.assertRaises(frappe.UniqueValidationError):
+			copy.db_insert()
 		invoice = frappe.get_doc(INVOICE, self.invoices(contract)[0].name)
 		again = frappe.copy_doc(invoice)
 		with self.assertRaises(frappe.PermissionError):  # only the fulfilment service issues invoices

@@ -22,6 +22,7 @@ SHIPPED = {
 	notify.MEETING_REMINDER: "6.1",
 	notify.ORDER_INVITATION: "6.3",
 	notify.ORDER_RECEIVED: "6.3",
+	notify.SIGNING_INVITATION: "6.7",
 }
 
 

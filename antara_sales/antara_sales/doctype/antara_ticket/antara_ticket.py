@@ -7,6 +7,9 @@ from antara_sales.services.fulfilling import fulfilment, ticket
 
 
 class ANTARATicket(Document):
+	def autoname(self):
+		self.name = ticket.name_of(self)
+
 	def validate(self):
 		ticket.check_status_change(self)
 		ticket.require_resolution(self)

@@ -11,6 +11,7 @@ from frappe import _
 from frappe.utils import format_datetime
 from frappe.utils.html_utils import sanitize_html
 
+from antara_sales.services.common import guest_pages
 from antara_sales.services.ordering import invitation as invitations
 from antara_sales.services.ordering import portal_form
 
@@ -19,20 +20,12 @@ sitemap = 0
 
 
 def get_context(context):
-	set_language()
-	context.no_breadcrumbs = 1
-	context.show_sidebar = 0
+	guest_pages.start(context)
 	context.title = _("Subscription Form / Media Order")
-	context.token = frappe.form_dict.get("token") or ""
-	context.lang = frappe.local.lang
-	try:
-		found = invitations.resolve(context.token)
-		invitations.check_same_order(found, frappe.form_dict.get("name"), frappe.form_dict.get("media_order"))
-	except frappe.RateLimitExceededError:
-		refused(context, _("Too many attempts from your address. Please try again in an hour."), 429)
-		return context
-	except frappe.PermissionError as e:
-		refused(context, str(e), 403)
+	found = guest_pages.open_link(
+		context, invitations.resolve, invitations.check_same_order, "name", "media_order"
+	)
+	if not found:
 		return context
 	invitations.mark_opened(found)
 	frappe.db.commit()  # a GET is not committed by Frappe: the AE sees that the link was opened
@@ -42,15 +35,3 @@ def get_context(context):
 	submitted_on = frappe.db.get_value(invitations.INVITATION, found.name, "submitted_on")
 	context.submitted_on_text = format_datetime(submitted_on, "dd-MM-yyyy HH:mm") if submitted_on else "-"
 	return context
-
-
-def refused(context, message: str, status: int):
-	frappe.clear_messages()
-	context.refusal = message
-	context.http_status_code = status
-
-
-def set_language():
-	"""Indonesian unless the prospect chose otherwise (the page's switch sends `_lang`)."""
-	if not (frappe.form_dict.get("_lang") or frappe.request.cookies.get("preferred_language")):
-		frappe.local.lang = "id"

@@ -11,6 +11,7 @@ from frappe import _
 from frappe.utils import format_date, format_datetime
 from frappe.utils.html_utils import sanitize_html
 
+from antara_sales.services.common import guest_pages
 from antara_sales.services.contracting import online_signing
 from antara_sales.services.contracting import signing_invitation as invitations
 
@@ -19,20 +20,12 @@ sitemap = 0
 
 
 def get_context(context):
-	set_language()
-	context.no_breadcrumbs = 1
-	context.show_sidebar = 0
+	guest_pages.start(context)
 	context.title = _("Sign the Cooperation Contract")
-	context.token = frappe.form_dict.get("token") or ""
-	context.lang = frappe.local.lang
-	try:
-		found = invitations.resolve(context.token)
-		invitations.check_same_contract(found, frappe.form_dict.get("name"), frappe.form_dict.get("contract"))
-	except frappe.RateLimitExceededError:
-		refused(context, _("Too many attempts from your address. Please try again in an hour."), 429)
-		return context
-	except frappe.PermissionError as e:
-		refused(context, str(e), 403)
+	found = guest_pages.open_link(
+		context, invitations.resolve, invitations.check_same_contract, "name", "contract"
+	)
+	if not found:
 		return context
 	invitations.mark_opened(found)
 	frappe.db.commit()  # a GET is not committed by Frappe: the AE sees that the link was opened
@@ -45,15 +38,3 @@ def get_context(context):
 		else format_date(contract.customer_signed_on)
 	)
 	return context
-
-
-def refused(context, message: str, status: int):
-	frappe.clear_messages()
-	context.refusal = message
-	context.http_status_code = status
-
-
-def set_language():
-	"""Indonesian unless the customer chose otherwise (the page's switch sends `_lang`)."""
-	if not (frappe.form_dict.get("_lang") or frappe.request.cookies.get("preferred_language")):
-		frappe.local.lang = "id"

@@ -8,6 +8,7 @@ rate-limited, writes nothing). Indonesian first; `?_lang=en` for English."""
 import frappe
 from frappe import _
 
+from antara_sales.services.common import guest_pages
 from antara_sales.services.contracting.signed_copies import MAX_UPLOAD_BYTES
 
 no_cache = 1
@@ -15,12 +16,8 @@ sitemap = 0
 
 
 def get_context(context):
-	if not (frappe.form_dict.get("_lang") or frappe.request.cookies.get("preferred_language")):
-		frappe.local.lang = "id"
-	context.no_breadcrumbs = 1
-	context.show_sidebar = 0
+	guest_pages.start(context)
 	context.title = _("Verify a Signed Contract")
-	context.lang = frappe.local.lang
 	context.contract = text(frappe.form_dict.get("contract"), 140)
 	context.vid = text(frappe.form_dict.get("vid"), 64)
 	context.max_mb = MAX_UPLOAD_BYTES // (1024 * 1024)

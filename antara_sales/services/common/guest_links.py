@@ -16,8 +16,11 @@ import hmac
 import secrets
 
 import frappe
+from frappe import _
 from frappe.rate_limiter import rate_limit
 from frappe.utils import add_days, get_datetime, get_url, now_datetime
+
+from antara_sales.services.common import notify
 
 TOKEN_BYTES = 32  # 256 bits
 MIN_TOKEN_CHARS = 43  # secrets.token_urlsafe(32)
@@ -47,6 +50,60 @@ def has_expired(until) -> bool:
 
 def link(route: str, token: str) -> str:
 	return get_url(f"/{route}?token={token}")
+
+
+def issue(doctype: str, key: dict, values: dict):
+	"""A new link for the record `key` names, one per record (sending again replaces the token, so
+	the old link dies). Returns the link's record and its token, which only the email carries."""
+	token = new_token()
+	values = {
+		**values,
+		HASH_FIELD: token_hash(token),
+		"sent_on": now_datetime(),
+		"sent_by": frappe.session.user,
+	}
+	existing = frappe.db.get_value(doctype, key)
+	if existing:
+		record = frappe.get_doc(doctype, existing)
+		record.update(values)
+		record.save(ignore_permissions=True)
+	else:
+		record = frappe.get_doc({"doctype": doctype, **key, **values})
+		record.insert(ignore_permissions=True)
+	return record, token
+
+
+def email_link(record, recipient: str, template: str, doc, **context) -> bool:
+	"""One email to the guest from an Email Template (admins edit it), rendered on `doc`; False,
+	with a note on the link's record, when no outgoing account could take it."""
+	attachments = context.pop("attachments", None)
+	email = notify.render(template, doc, invitation=record, **context)
+	try:
+		frappe.sendmail(
+			recipients=[recipient],
+			subject=notify.email_subject(email.subject),
+			message=email.message,
+			reference_doctype=record.doctype,
+			reference_name=record.name,
+			attachments=attachments,
+		)
+		return True
+	except frappe.OutgoingEmailError:
+		frappe.clear_last_message()
+		record.add_comment("Info", _("No outgoing email account: give the customer the link another way."))
+		return False
+
+
+def expire_stale(doctype: str, open_statuses: tuple, expired: str) -> int:
+	"""Daily: links past their date read Expired in the desk (their checks refuse them already)."""
+	names = frappe.get_all(
+		doctype,
+		filters={"status": ("in", open_statuses), "expires_on": ("<", now_datetime())},
+		pluck="name",
+	)
+	for name in names:
+		frappe.db.set_value(doctype, name, "status", expired)
+	return len(names)
 
 
 def find(

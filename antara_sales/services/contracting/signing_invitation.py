@@ -111,58 +111,32 @@ def send(contract_name: str) -> frappe._dict:
 			_("{0} has no {1} to send the link to.").format(frappe.bold(contract.customer_name), _("Email")),
 			title=_("Signing Link"),
 		)
-	token = guest_links.new_token()
-	values = {
-		"sent_to": email,
-		"status": SENT,
-		"token_hash": guest_links.token_hash(token),
-		"sent_on": now_datetime(),
-		"sent_by": frappe.session.user,
-		"expires_on": guest_links.expires_on(valid_days()),
-		"opened_on": None,
-		"signed_on": None,
-		"revoked_on": None,
-	}
-	existing = frappe.db.get_value(INVITATION, {"contract": contract.name})
-	if existing:
-		invitation = frappe.get_doc(INVITATION, existing)
-		invitation.update(values)
-		invitation.save(ignore_permissions=True)
-	else:
-		invitation = frappe.get_doc({"doctype": INVITATION, "contract": contract.name, **values})
-		invitation.insert(ignore_permissions=True)
-	queued = email_customer(invitation, contract, token)
+	invitation, token = guest_links.issue(
+		INVITATION,
+		{"contract": contract.name},
+		{
+			"sent_to": email,
+			"status": SENT,
+			"expires_on": guest_links.expires_on(valid_days()),
+			"opened_on": None,
+			"signed_on": None,
+			"revoked_on": None,
+		},
+	)
+	queued = guest_links.email_link(
+		invitation,
+		invitation.sent_to,
+		notify.SIGNING_INVITATION,
+		contract,
+		link=signing_link(token),
+		expires=format_datetime(invitation.expires_on, "dd-MM-yyyy HH:mm"),
+	)
 	return frappe._dict(
 		name=invitation.name,
 		email=email,
 		expires_on=invitation.expires_on,
 		link=None if queued else signing_link(token),
 	)
-
-
-def email_customer(invitation, contract, token: str) -> bool:
-	email = notify.render(
-		notify.SIGNING_INVITATION,
-		contract,
-		invitation=invitation,
-		link=signing_link(token),
-		expires=format_datetime(invitation.expires_on, "dd-MM-yyyy HH:mm"),
-	)
-	try:
-		frappe.sendmail(
-			recipients=[invitation.sent_to],
-			subject=notify.email_subject(email.subject),
-			message=email.message,
-			reference_doctype=INVITATION,
-			reference_name=invitation.name,
-		)
-		return True
-	except frappe.OutgoingEmailError:
-		frappe.clear_last_message()
-		invitation.add_comment(
-			"Info", _("No outgoing email account: give the customer the link another way.")
-		)
-		return False
 
 
 def revoke(contract_name: str) -> str:
@@ -178,15 +152,7 @@ def revoke(contract_name: str) -> str:
 
 
 def expire_stale() -> int:
-	"""Daily: links past their date read Expired in the desk (resolve refuses them already)."""
-	names = frappe.get_all(
-		INVITATION,
-		filters={"status": ("in", (SENT, OPENED)), "expires_on": ("<", now_datetime())},
-		pluck="name",
-	)
-	for name in names:
-		frappe.db.set_value(INVITATION, name, "status", EXPIRED)
-	return len(names)
+	return guest_links.expire_stale(INVITATION, (SENT, OPENED), EXPIRED)
 
 
 # ------------------------------------------------------------------ the customer's side (guest)

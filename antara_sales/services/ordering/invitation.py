@@ -91,28 +91,21 @@ def send(media_order: str) -> frappe._dict:
 			_("{0} has no {1} to send the link to.").format(frappe.bold(order.customer_name), _("Email")),
 			title=_("Order Invitation"),
 		)
-	token = guest_links.new_token()
-	values = {
-		"email": email,
-		"status": SENT,
-		"token_hash": token_hash(token),
-		"sent_on": now_datetime(),
-		"sent_by": frappe.session.user,
-		"expires_on": guest_links.expires_on(valid_days()),
-		"opened_on": None,
-		"submitted_on": None,
-		"revoked_on": None,
-	}
-	existing = frappe.db.get_value(INVITATION, {"media_order": order.name})
-	if existing:
-		invitation = frappe.get_doc(INVITATION, existing)
-		invitation.update(values)
-		invitation.save(ignore_permissions=True)
-	else:
-		invitation = frappe.get_doc({"doctype": INVITATION, "media_order": order.name, **values})
-		invitation.insert(ignore_permissions=True)
-	queued = email_prospect(
+	invitation, token = guest_links.issue(
+		INVITATION,
+		{"media_order": order.name},
+		{
+			"email": email,
+			"status": SENT,
+			"expires_on": guest_links.expires_on(valid_days()),
+			"opened_on": None,
+			"submitted_on": None,
+			"revoked_on": None,
+		},
+	)
+	queued = guest_links.email_link(
 		invitation,
+		invitation.email,
 		notify.ORDER_INVITATION,
 		order,
 		link=form_link(token),
@@ -136,38 +129,8 @@ def revoke(media_order: str) -> str:
 	return name
 
 
-def email_prospect(invitation, template: str, order, **context) -> bool:
-	"""One email to the prospect from an Email Template; False when no outgoing account could take it."""
-	attachments = context.pop("attachments", None)
-	email = notify.render(template, order, invitation=invitation, **context)
-	try:
-		frappe.sendmail(
-			recipients=[invitation.email],
-			subject=notify.email_subject(email.subject),
-			message=email.message,
-			reference_doctype=INVITATION,
-			reference_name=invitation.name,
-			attachments=attachments,
-		)
-		return True
-	except frappe.OutgoingEmailError:
-		frappe.clear_last_message()
-		invitation.add_comment(
-			"Info", _("No outgoing email account: give the customer the link another way.")
-		)
-		return False
-
-
 def expire_stale() -> int:
-	"""Daily: links past their date read Expired in the desk (resolve refuses them already)."""
-	names = frappe.get_all(
-		INVITATION,
-		filters={"status": ("in", (SENT, OPENED)), "expires_on": ("<", now_datetime())},
-		pluck="name",
-	)
-	for name in names:
-		frappe.db.set_value(INVITATION, name, "status", EXPIRED)
-	return len(names)
+	return guest_links.expire_stale(INVITATION, (SENT, OPENED), EXPIRED)
 
 
 # ------------------------------------------------------------------ the prospect's side (guest)

@@ -233,7 +233,8 @@ def finish(invitation, order):
 		"print_format": MEDIA_ORDER_FORMAT,
 		"lang": "id",
 	}
-	invitations.email_prospect(invitation, notify.ORDER_RECEIVED, order, attachments=[attachment])
+	link = frappe.get_doc(invitations.INVITATION, invitation.name)  # the page's is a read of a few fields
+	guest_links.email_link(link, link.email, notify.ORDER_RECEIVED, order, attachments=[attachment])
 
 
 def assign_reviewer(order):

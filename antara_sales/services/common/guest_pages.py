@@ -14,12 +14,14 @@ def start(context):
 	context.no_breadcrumbs = 1
 	context.show_sidebar = 0
 	context.lang = frappe.local.lang
+	context.query = {}  # what the language switch keeps of the address (templates/guest_page.html)
 
 
 def open_link(context, resolve, check_same, *fields):
 	"""The record behind the address's token (resolve), checked against any other record's name the
 	address carries in `fields` (check_same); or None, with the refusal set on the page."""
 	context.token = frappe.form_dict.get("token") or ""
+	context.query = {"token": context.token}
 	try:
 		found = resolve(context.token)
 		check_same(found, *(frappe.form_dict.get(field) for field in fields))

@@ -69,6 +69,9 @@ def todos() -> tuple[int, int]:
 def timed(sample: Sample, fn, *args):
 	"""One call, its time, its SQL statements (less the two counter reads) and its ToDos."""
 	before_todos = todos()
+	# Each call starts as a request does, with Frappe's per-request cache empty (the app's scope,
+	# permissions.scope_for, is worked out once per request: here, once per step).
+	frappe.local.request_cache.clear()
 	q0 = questions()
 	start = time.perf_counter()
 	result = fn(*args)

@@ -1,7 +1,8 @@
 """Issue 15 (6.7): a guest with nothing but the emailed signing link (read from the Email Queue) reads
 the contract, draws a signature with the mouse on a phone-sized screen, confirms, and sees the
 signed page; the contract is then Signed through the desk's own step, in the AE's name, and the AE
-sees it. Its own small organisation (tests/factories.py), committed for the web server and removed
+sees it; the customer then checks the signed copy on /verify-contract from its QR code (genuine;
+with one byte changed, not). Its own small organisation (tests/factories.py), committed for the web server and removed
 by name. Screenshots: signing-*.png in the walk's folder (docs/walk/ holds the ones looked at)."""
 
 import email
@@ -17,8 +18,14 @@ from antara_sales.services.contracting import signing_invitation as invitations
 from antara_sales.services.workflow import steps
 from antara_sales.setup.print_setup import ensure_print_setup
 from antara_sales.tests import factories as f
+from antara_sales.tests.asset_server import AssetServer
 from antara_sales.tests.browser.conftest import shots_dir
 from antara_sales.tests.browser.desk import TIMEOUT_MS, encode_label
+from antara_sales.tests.browser.test_verify_contract import (
+	genuine_and_altered,
+	open_from_the_qr_code,
+	signed_copy,
+)
 from antara_sales.tests.cleanup import purge, purge_org
 from antara_sales.tests.integration.test_contract_signing_online import gm_signed, purge_invitations
 from antara_sales.tests.integration.test_portal_invitation import org_users, purge_mail_to
@@ -96,7 +103,7 @@ def draw_signature(page):
 	page.mouse.up()
 
 
-def test_a_guest_signs_the_contract_on_a_phone(sale, desk):
+def test_a_guest_signs_the_contract_on_a_phone_and_checks_the_copy(sale, desk, tmp_path):
 	emailed = send_from_the_desk(desk, sale)
 	assert not desk.problems, desk.problems
 	context = desk.browser.new_context(viewport=PHONE, locale="id-ID", timezone_id="Asia/Jakarta")
@@ -152,4 +159,24 @@ def test_a_guest_signs_the_contract_on_a_phone(sale, desk):
 	assert "Sri Wahyuni" in page.content()
 	page.locator('[data-fieldname="customer_signatory_title"]').first.scroll_into_view_if_needed()
 	page.screenshot(path=str(shots_dir() / "signing-05-ae-sees-the-contract.png"))
+	assert not desk.problems, desk.problems
+
+	# 6.7: the customer checks the signed copy they were sent on /verify-contract, opened from its
+	# QR code; the same PDF with one byte changed is not genuine.
+	assets = AssetServer().start()  # wkhtmltopdf fetches Frappe's print CSS (platform note 12)
+	try:
+		copy = signed_copy(sale.contract, tmp_path)  # made once, whether or not the job ran first
+	finally:
+		assets.stop()
+	context = desk.browser.new_context(viewport=PHONE, locale="id-ID", timezone_id="Asia/Jakarta")
+	context.set_default_timeout(TIMEOUT_MS)
+	page = context.new_page()
+	desk.problems.clear()
+	desk.watch(page, "guest")
+	try:
+		open_from_the_qr_code(page, desk, copy)
+		genuine_and_altered(page, copy)
+		shot(page, "06-the-customer-checks-the-copy")
+	finally:
+		context.close()
 	assert not desk.problems, desk.problems

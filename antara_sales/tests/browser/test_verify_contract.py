@@ -35,6 +35,18 @@ def signed(site, tmp_path_factory):
 	customer = f.make_customer(org)
 	contract = f.signed_contract(org, customer, [product]).name  # Record Customer Signature
 	frappe.db.commit()
+	yield signed_copy(contract, tmp_path_factory.mktemp("verify"))
+	frappe.db.rollback()
+	for name in frappe.get_all(SIGNED_COPY, {"contract": contract}, pluck="name"):
+		purge(SIGNED_COPY, name)
+	purge_org(org)
+	frappe.db.commit()
+	assets.stop()
+
+
+def signed_copy(contract: str, folder) -> frappe._dict:
+	"""The contract's Customer Copy as its holder has it (made once by make_signed_copies), the same
+	PDF with one byte changed, and the address its QR code carries."""
 	signed_copies.make_signed_copies(contract)
 	row = frappe.get_all(
 		SIGNED_COPY,
@@ -43,7 +55,6 @@ def signed(site, tmp_path_factory):
 	)[0]
 	pdf = frappe.get_doc("File", {"file_url": row.file, "attached_to_name": contract}).get_content()
 	assert hashlib.sha256(pdf).hexdigest() == row.sha256
-	folder = tmp_path_factory.mktemp("verify")
 	genuine = folder / f"{contract}-salinan-pelanggan.pdf"
 	genuine.write_bytes(pdf)
 	at = len(pdf) // 2
@@ -51,13 +62,28 @@ def signed(site, tmp_path_factory):
 	altered.write_bytes(pdf[:at] + bytes([pdf[at] ^ 0x01]) + pdf[at + 1 :])
 	qr_url = PdfReader(io.BytesIO(pdf)).metadata["/Subject"]  # what every page's QR code carries
 	assert qr_url == signed_copies.verification_url(contract, row.verification_id)
-	yield frappe._dict(contract=contract, row=row, genuine=genuine, altered=altered, qr_url=qr_url)
-	frappe.db.rollback()
-	for name in frappe.get_all(SIGNED_COPY, {"contract": contract}, pluck="name"):
-		purge(SIGNED_COPY, name)
-	purge_org(org)
-	frappe.db.commit()
-	assets.stop()
+	return frappe._dict(contract=contract, row=row, genuine=genuine, altered=altered, qr_url=qr_url)
+
+
+def open_from_the_qr_code(page, desk, copy, lang: str = ""):
+	"""The QR code's address, on the test server (the PDF names the host it was made on)."""
+	qr = urlsplit(copy.qr_url)
+	page.goto(f"{desk.base_url}{qr.path}?{qr.query}{lang}")
+	page.wait_for_selector("#vc-form")
+
+
+def genuine_and_altered(page, copy, shot=None):
+	"""The genuine PDF uploaded is genuine; with one byte changed it is not."""
+	genuine, text = check(page, file=copy.genuine)
+	assert genuine == "1", text
+	assert "Asli" in text and copy.contract in text, text
+	if shot:
+		shot(page, "02-genuine")
+	genuine, text = check(page, file=copy.altered)
+	assert genuine == "0", text
+	assert "Tidak asli" in text, text
+	if shot:
+		shot(page, "03-altered-not-genuine")
 
 
 def shot(page, name: str):
@@ -84,27 +110,14 @@ def test_a_copy_is_checked_from_its_qr_code_on_a_phone(signed, desk):
 	desk.problems.clear()
 	desk.watch(page, "guest")
 	try:
-		# The QR code's address, on the test server (the PDF names the host it was made on).
-		qr = urlsplit(signed.qr_url)
-		page.goto(f"{desk.base_url}{qr.path}?{qr.query}")
-		page.wait_for_selector("#vc-form")
+		open_from_the_qr_code(page, desk, signed)
 		assert page.input_value("#vc-contract") == signed.contract
 		assert page.locator("#vc-from-qr").count()
 		assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scroll
 		shot(page, "01-opened-from-qr")
+		genuine_and_altered(page, signed, shot)
 
-		genuine, text = check(page, file=signed.genuine)
-		assert genuine == "1", text
-		assert "Asli" in text and signed.contract in text, text
-		shot(page, "02-genuine")
-
-		genuine, text = check(page, file=signed.altered)
-		assert genuine == "0", text
-		assert "Tidak asli" in text, text
-		shot(page, "03-altered-not-genuine")
-
-		page.goto(f"{desk.base_url}{qr.path}?{qr.query}&_lang=en")
-		page.wait_for_selector("#vc-form")
+		open_from_the_qr_code(page, desk, signed, "&_lang=en")
 		genuine, text = check(page, sha256=signed.row.sha256)
 		assert genuine == "1", text
 		assert "Genuine and unaltered" in text and "Customer Copy" in text, text

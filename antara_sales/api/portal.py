@@ -5,7 +5,7 @@ credential; services/ordering/invitation.py checks it, rate-limited)."""
 import frappe
 from frappe.utils import cint
 
-from antara_sales.services.ordering import invitation, portal_form
+from antara_sales.services.ordering import invitation, media_order, portal_form
 
 
 @frappe.whitelist(methods=["POST"])
@@ -17,6 +17,13 @@ def send_invitation(media_order: str) -> dict:
 @frappe.whitelist(methods=["POST"])
 def revoke_invitation(media_order: str) -> str:
 	return invitation.revoke(media_order)
+
+
+@frappe.whitelist(methods=["POST"])
+def update_customer_from_order(media_order_name: str, apply: int = 0) -> list[dict]:
+	"""The customer's data the order holds and the customer record does not; with `apply`, taken
+	into the record (the AE confirms what the prospect filled in online)."""
+	return media_order.customer_updates(media_order_name, apply=bool(cint(apply)))
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])

@@ -39,6 +39,7 @@ frappe.ui.form.on("ANTARA Media Order", {
 				),
 			group
 		);
+		frm.add_custom_button(__("Update the Customer from this Form"), () => update_customer(frm), group);
 		frm.add_custom_button(
 			__("Withdraw Online Form Link"),
 			() =>
@@ -52,3 +53,35 @@ frappe.ui.form.on("ANTARA Media Order", {
 		);
 	},
 });
+
+// What the prospect filled in (or the AE corrected) goes into the customer record once the AE has
+// read it: the server lists the differences first, then takes them on confirmation (issue 15).
+function update_customer(frm) {
+	const call = (apply) =>
+		frappe.call({
+			method: "antara_sales.api.portal.update_customer_from_order",
+			args: { media_order_name: frm.doc.name, apply: apply ? 1 : 0 },
+			freeze: apply,
+		});
+	call(false).then((r) => {
+		const changes = r.message || [];
+		if (!changes.length) {
+			frappe.msgprint(__("The customer record already holds this order's customer data."));
+			return;
+		}
+		const esc = (v) => frappe.utils.escape_html(v == null || v === "" ? "-" : String(v));
+		const rows = changes
+			.map((c) => `<tr><td>${esc(c.label)}</td><td>${esc(c.record)}</td><td>${esc(c.order)}</td></tr>`)
+			.join("");
+		frappe.confirm(
+			`<p>${__("Take this order's data into the customer record {0}?", [esc(frm.doc.customer)])}</p>
+			<table class="table table-bordered table-sm"><thead><tr><th>${__("Field")}</th>
+			<th>${__("Customer Record")}</th><th>${__("This Order")}</th></tr></thead><tbody>${rows}</tbody></table>`,
+			() =>
+				call(true).then(() => {
+					frappe.show_alert({ message: __("The customer record was updated."), indicator: "green" });
+					frm.reload_doc();
+				})
+		);
+	});
+}

@@ -3,9 +3,9 @@
 import frappe
 from frappe import _
 from frappe.model import no_value_fields, table_fields
-from frappe.utils import cint, cstr, flt, format_date, get_datetime, getdate, today
+from frappe.utils import cint, cstr, escape_html, flt, format_date, get_datetime, getdate, today
 
-from antara_sales.doctypes import ORDER_ITEM
+from antara_sales.doctypes import CUSTOMER, MEDIA_ORDER, ORDER_ITEM
 from antara_sales.services.common import attachments
 from antara_sales.services.common.dates import check_not_after_today
 from antara_sales.services.common.settings import get_settings
@@ -34,7 +34,7 @@ def snapshot_customer(order):
 def customer_snapshot(customer_name: str) -> dict:
 	"""The customer's data as the order holds it (the form fills it as soon as the customer is
 	chosen; the server takes its own snapshot on save and stays the authority)."""
-	customer = frappe.get_doc("ANTARA Customer", customer_name)
+	customer = frappe.get_doc(CUSTOMER, customer_name)
 	values = {field: customer.get(field) for field in SNAPSHOT_FIELDS}
 	primary = next(
 		(c for c in customer.contacts if c.is_primary), customer.contacts[0] if customer.contacts else None
@@ -42,6 +42,49 @@ def customer_snapshot(customer_name: str) -> dict:
 	values["contact_person"] = primary.contact_name if primary else None
 	values["bureau"] = customer.bureau
 	return values
+
+
+def customer_updates(order_name: str, *, apply: bool = False) -> list[dict]:
+	"""What the order holds of its customer that the customer record does not (the prospect filled
+	in the online F/KOM/003, issue 15; or the AE corrected the order): each field's label, the
+	record's value and the order's. With `apply`, once the AE has read them, the record takes them,
+	through the customer's own checks (NPWP, phone, duplicates): the data is not typed twice (6.4)."""
+	if not isinstance(order_name, str) or not frappe.db.exists(MEDIA_ORDER, order_name):
+		frappe.throw(
+			_("{0} {1} not found").format(_(MEDIA_ORDER), escape_html(cstr(order_name))),
+			frappe.DoesNotExistError,
+		)
+	order = frappe.get_doc(MEDIA_ORDER, order_name)
+	order.check_permission("read")
+	if not order.customer:
+		return []
+	customer = frappe.get_doc(CUSTOMER, order.customer)
+	changes = [
+		{"label": _(customer.meta.get_label(field)), "record": customer.get(field), "order": order.get(field)}
+		for field in SNAPSHOT_FIELDS
+		if order.get(field) and cstr(order.get(field)) != cstr(customer.get(field))
+	]
+	new_contact = order.contact_person and not any(
+		c.contact_name == order.contact_person for c in customer.contacts
+	)
+	if new_contact:
+		changes.append({"label": _("Contact Person"), "record": None, "order": order.contact_person})
+	if apply and changes:
+		customer.check_permission("write")
+		was = (customer.customer_type, customer.npwp)
+		customer.update({f: order.get(f) for f in SNAPSHOT_FIELDS if order.get(f)})
+		if (customer.customer_type, customer.npwp) != was:  # the tax identity follows (issue 11)
+			customer.tax_id_type = customer_rules.default_tax_id_type(customer.customer_type, customer.npwp)
+			if customer.buyer_category == customer_rules.DEFAULT_BUYER_CATEGORY.get(was[0]):
+				customer.buyer_category = None  # the new type's default, set on save
+		if new_contact:
+			contact = {"contact_name": order.contact_person, "email": order.email, "phone": order.phone}
+			customer.append("contacts", {**contact, "is_primary": 0 if customer.contacts else 1})
+		customer.save()
+		order.add_comment(
+			"Info", _("The customer record {0} took the data of this order.").format(customer.name)
+		)
+	return changes
 
 
 def set_defaults(order):

@@ -15,7 +15,7 @@ import requests
 from frappe.utils import add_days, now_datetime
 
 from antara_sales.services.ordering import invitation as invitations
-from antara_sales.services.ordering import portal_form
+from antara_sales.services.ordering import media_order, portal_form
 from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase
 from antara_sales.tests.cleanup import purge, purge_org
@@ -209,6 +209,21 @@ class TestPortalInvitation(AntaraTestCase):
 		self.assertEqual(read_only.status_code, 200)
 		self.assertIn('id="fp-done"', read_only.text)
 		self.assertNotIn('id="fp-form"', read_only.text)
+
+		# The AE's placeholder customer takes what the prospect filled in, once the AE has read the
+		# differences and confirms: nothing is typed again (6.4).
+		with f.as_user(self.org.ae):
+			listed = media_order.customer_updates(order)
+			self.assertEqual(frappe.db.get_value(CUSTOMER, doc.customer, "npwp"), None)  # only listed
+			media_order.customer_updates(order, apply=True)
+			self.assertEqual(media_order.customer_updates(order), [])
+		self.assertIn("Sri Wahyuni", [change["order"] for change in listed])
+		record = frappe.get_doc(CUSTOMER, doc.customer)
+		self.assertEqual(
+			(record.customer_name, record.customer_type, record.npwp, record.phone, record.city),
+			(doc.customer_name, "Institution", doc.npwp, doc.phone, "Jakarta"),
+		)
+		self.assertEqual([(c.contact_name, c.is_primary) for c in record.contacts], [("Sri Wahyuni", 1)])
 
 	def test_clarification_reopens_the_same_link_then_verification_locks_it(self):
 		"""6.5.3.1: the verifier asks for clarification; the prospect corrects the form through the

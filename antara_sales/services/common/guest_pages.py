@@ -3,8 +3,11 @@ issue 15): Indonesian first, English by the page's own switch, no desk chrome, a
 refused shown as a page with its HTTP status (403, or 429 for an address that checked too many),
 never a traceback. The pages' common look is templates/guest_page.html."""
 
+import json
+
 import frappe
 from frappe import _
+from frappe.utils import escape_html
 
 
 def start(context):
@@ -38,3 +41,23 @@ def refuse(context, message: str, status: int):
 	frappe.clear_messages()
 	context.refusal = message
 	context.http_status_code = status
+
+
+def invalid(message: str):
+	frappe.throw(message, frappe.ValidationError, title=_("Please check the form"))
+
+
+def answers(data, accepted) -> dict:
+	"""What a page sent (a JSON object), holding only the fields it may send: anything else is
+	refused, never ignored."""
+	if isinstance(data, str):
+		try:
+			data = json.loads(data)
+		except ValueError:
+			data = None
+	if not isinstance(data, dict):
+		invalid(_("The form's answers could not be read. Please reload the page and try again."))
+	unknown = sorted(str(k) for k in data if k not in accepted)
+	if unknown:
+		invalid(_("The form cannot change: {0}.").format(", ".join(escape_html(k) for k in unknown)))
+	return data

@@ -20,7 +20,7 @@ from frappe import _
 from frappe.utils import cint, escape_html, now_datetime, today
 
 from antara_sales.doctypes import CONTRACT
-from antara_sales.services.common import attachments, guest_links, request_guard
+from antara_sales.services.common import attachments, guest_links, guest_pages, request_guard
 from antara_sales.services.contracting import signing_invitation as invitations
 from antara_sales.services.printing.print_forms import CONTRACT_ARCHIVE_COPY, CONTRACT_CUSTOMER_COPY
 from antara_sales.services.workflow import steps, workflow_guard
@@ -41,8 +41,7 @@ ACTION_BAR = re.compile(r'<div class="action-banner print-hide">.*?</div>', re.D
 COPIES = (CONTRACT_CUSTOMER_COPY, CONTRACT_ARCHIVE_COPY)  # 6.7: the customer's and the archive's
 
 
-def invalid(message: str):
-	frappe.throw(message, frappe.ValidationError, title=_("Please check the form"))
+invalid = guest_pages.invalid
 
 
 # ------------------------------------------------------------------ what the page shows
@@ -119,16 +118,7 @@ def record_as_the_ae(invitation, contract, values):
 
 
 def parsed_answers(data) -> dict:
-	if isinstance(data, str):
-		try:
-			data = json.loads(data)
-		except ValueError:
-			data = None
-	if not isinstance(data, dict):
-		invalid(_("The form's answers could not be read. Please reload the page and try again."))
-	unknown = sorted(str(k) for k in data if k not in ACCEPTED)
-	if unknown:
-		invalid(_("The form cannot change: {0}.").format(", ".join(escape_html(k) for k in unknown)))
+	data = guest_pages.answers(data, ACCEPTED)
 	agreed = data.get("terms_agreed")
 	if not (isinstance(agreed, int | str) and cint(agreed)):
 		invalid(_("Please read the administrative terms and tick that you agree to them."))

@@ -20,7 +20,7 @@ from frappe.desk.form import assign_to
 from frappe.utils import cint, escape_html, now_datetime, today
 
 from antara_sales.doctypes import CUSTOMER, DEPARTMENT, MEDIA_ORDER, PRODUCT
-from antara_sales.services.common import attachments, guest_links, notify, request_guard
+from antara_sales.services.common import attachments, guest_links, guest_pages, notify, request_guard
 from antara_sales.services.ordering import customer as customer_rules
 from antara_sales.services.ordering import invitation as invitations
 from antara_sales.services.ordering import media_order
@@ -44,8 +44,7 @@ ACCEPTED = (*CUSTOMER_FIELDS, *SIGNATORY_FIELDS, "items", "terms_agreed", "custo
 MAX_UPLOAD_CHARS = 8 * 1024 * 1024  # base64 of attachments.IMAGE_LIMIT (5 MB) and a little more
 
 
-def invalid(message: str):
-	frappe.throw(message, frappe.ValidationError, title=_("Please check the form"))
+invalid = guest_pages.invalid
 
 
 # ------------------------------------------------------------------ what the page shows
@@ -109,16 +108,7 @@ def save(invitation, data, *, submit: bool) -> dict:
 
 
 def parsed_answers(data) -> dict:
-	if isinstance(data, str):
-		try:
-			data = json.loads(data)
-		except ValueError:
-			data = None
-	if not isinstance(data, dict):
-		invalid(_("The form's answers could not be read. Please reload the page and try again."))
-	unknown = sorted(str(k) for k in data if k not in ACCEPTED)
-	if unknown:
-		invalid(_("The form cannot change: {0}.").format(", ".join(escape_html(k) for k in unknown)))
+	data = guest_pages.answers(data, ACCEPTED)
 	items = data.get("items")
 	if items is not None:
 		if not isinstance(items, list) or not all(isinstance(row, dict) for row in items):

@@ -59,8 +59,17 @@ def customer_updates(order_name: str, *, apply: bool = False) -> list[dict]:
 	if not order.customer:
 		return []
 	customer = frappe.get_doc(CUSTOMER, order.customer)
+
+	def shown(field, doc):  # as the desk shows it: a Select's value translated
+		value = doc.get(field)
+		return _(value) if value and customer.meta.get_field(field).fieldtype == "Select" else value
+
 	changes = [
-		{"label": _(customer.meta.get_label(field)), "record": customer.get(field), "order": order.get(field)}
+		{
+			"label": _(customer.meta.get_label(field)),
+			"record": shown(field, customer),
+			"order": shown(field, order),
+		}
 		for field in SNAPSHOT_FIELDS
 		if order.get(field) and cstr(order.get(field)) != cstr(customer.get(field))
 	]

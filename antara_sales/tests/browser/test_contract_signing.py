@@ -26,6 +26,7 @@ from antara_sales.tests.browser.test_verify_contract import (
 	open_from_the_qr_code,
 	signed_copy,
 )
+from antara_sales.tests.browser.world import LANGUAGE, t
 from antara_sales.tests.cleanup import purge, purge_org
 from antara_sales.tests.integration.test_contract_signing_online import gm_signed, purge_invitations
 from antara_sales.tests.integration.test_portal_invitation import org_users, purge_mail_to
@@ -51,6 +52,7 @@ def sale(site):
 	f.outgoing_email_account(outside_tests=True)
 	org = f.make_org()
 	update_password(org.ae, PASSWORD)
+	frappe.db.set_value("User", org.ae, "language", LANGUAGE)  # the desk in Indonesian (issue 10)
 	product = f.make_product(org, price=2_500_000)
 	customer = f.make_customer(org)
 	contract = gm_signed(org, customer, product)
@@ -72,10 +74,10 @@ def send_from_the_desk(desk, sale) -> str:
 	desk.route(page, f"/app/antara-cooperation-contract/{sale.contract}")
 	desk.wait_form(page, CONTRACT)
 	group = page.locator(
-		f'.page-container:visible .inner-group-button[data-label="{encode_label("Online Signing")}"]'
+		f'.page-container:visible .inner-group-button[data-label="{encode_label(t("Online Signing"))}"]'
 	)
 	group.locator("button").first.click()
-	group.locator(f'a[data-label="{encode_label("Send Signing Link")}"]').click()
+	group.locator(f'a[data-label="{encode_label(t("Send Signing Link"))}"]').click()
 	yes = page.locator(".modal:visible").last.locator(".btn-primary")
 	desk.request(page, "antara_sales.api.signing.send_signing_link", yes.click)
 	page.screenshot(path=str(shots_dir() / "signing-00-ae-sends-the-link.png"))

@@ -11,16 +11,18 @@ import frappe
 import pytest
 from frappe.utils.password import update_password
 
+from antara_sales.doctypes import CUSTOMER
+from antara_sales.doctypes import MEDIA_ORDER as ORDER
 from antara_sales.services.ordering import invitation as invitations
 from antara_sales.tests import factories as f
 from antara_sales.tests.browser.conftest import shots_dir
-from antara_sales.tests.browser.desk import TIMEOUT_MS
+from antara_sales.tests.browser.desk import TIMEOUT_MS, encode_label
+from antara_sales.tests.browser.world import LANGUAGE, t
 from antara_sales.tests.cleanup import purge, purge_org
 from antara_sales.tests.integration.test_portal_invitation import org_users, purge_mail_to
 
 PHONE = {"width": 390, "height": 844}
 PASSWORD = "Antara-Portal-2026!"
-ORDER = "ANTARA Media Order"
 
 
 def link_in(raw: str) -> str:
@@ -39,6 +41,7 @@ def sale(site):
 	f.outgoing_email_account(outside_tests=True)
 	org = f.make_org()
 	update_password(org.ae, PASSWORD)
+	frappe.db.set_value("User", org.ae, "language", LANGUAGE)  # the desk in Indonesian (issue 10)
 	product = f.make_product(org, price=1_250_000)
 	prospect = f.make_customer(
 		org, customer_type="Individual", npwp=None, customer_name=f.unique("Calon"), contacts=[]
@@ -161,4 +164,28 @@ def test_a_guest_fills_in_and_submits_the_form_on_a_phone(sale, desk, tmp_path):
 	desk.wait_form(page, ORDER)
 	assert "PT Kabar Ponsel Nusantara" in page.content()
 	page.screenshot(path=str(shots_dir() / "portal-04-ae-sees-the-order.png"))
+
+	# The AE reads the differences and takes what the prospect filled in into the customer record.
+	group = page.locator(
+		f'.page-container:visible .inner-group-button[data-label="{encode_label(t("Online Form"))}"]'
+	)
+	group.locator("button").first.click()
+	desk.request(
+		page,
+		"antara_sales.api.portal.update_customer_from_order",
+		group.locator(f'a[data-label="{encode_label(t("Update the Customer from this Form"))}"]').click,
+	)
+	dialog = page.locator(".modal:visible").last
+	dialog.locator("table").wait_for()
+	assert "PT Kabar Ponsel Nusantara" in dialog.inner_text()
+	assert t("Institution") in dialog.inner_text()  # a Select's value as the desk shows it
+	page.screenshot(path=str(shots_dir() / "portal-05-ae-updates-the-customer.png"))
+	desk.request(
+		page, "antara_sales.api.portal.update_customer_from_order", dialog.locator(".btn-primary").click
+	)
+	frappe.db.rollback()
+	assert frappe.db.get_value(CUSTOMER, order.customer, ("customer_name", "customer_type")) == (
+		"PT Kabar Ponsel Nusantara",
+		"Institution",
+	)
 	assert not desk.problems, desk.problems

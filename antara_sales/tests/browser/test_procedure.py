@@ -13,7 +13,7 @@ from pathlib import Path
 import frappe
 from frappe.utils import add_days, add_months, getdate, today
 
-from antara_sales.tests.browser.world import LANGUAGE
+from antara_sales.tests.browser.world import t
 
 ORDER, VERIFICATION = "ANTARA Media Order", "ANTARA Order Verification"
 CONTRACT, CHANGE = "ANTARA Cooperation Contract", "ANTARA Subscription Change"
@@ -22,11 +22,6 @@ CORETAX_EXPORT = "ANTARA Coretax Export"
 MEETING = "ANTARA Weekly Sales Meeting"
 WORKFLOW_TOAST = "This form is not editable due to a Workflow."
 FULFILMENT_WAIT_S = 120  # the RQ worker takes the signing job
-
-
-def t(text: str, context: str | None = None) -> str:
-	"""The label a user of the walk's language sees: Frappe's translation, read on the server."""
-	return frappe._(text, lang=LANGUAGE, context=context)
 
 
 def stamp_png(world) -> Path:

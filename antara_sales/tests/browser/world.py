@@ -13,6 +13,13 @@ from antara_sales.tests.cleanup import purge, purge_users
 
 PASSWORD = "Antara-Browser-2026!"
 LANGUAGE = "id"  # the walk is in Indonesian (issue 10)
+
+
+def t(text: str, context: str | None = None) -> str:
+	"""The label a user of the walk's language sees: Frappe's translation, read on the server."""
+	return frappe._(text, lang=LANGUAGE, context=context)
+
+
 DOWNSTREAM = {"technical": roles.TECHNICAL, "editorial": roles.EDITORIAL, "finance": roles.FINANCE}
 SETTINGS_FIELDS = [f"default_{kind}_department" for kind in DOWNSTREAM]
 

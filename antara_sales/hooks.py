@@ -110,11 +110,16 @@ doctype_list_js = {
 # and its Retry button (issue 5).
 doctype_js = {
 	# Issue 15: "Send Online Form" / "Withdraw" (the prospect fills in F/KOM/003 online, 6.3).
-	"ANTARA Media Order": ["public/js/workflow_turn.js", "public/js/order_invitation.js"],
+	"ANTARA Media Order": [
+		"public/js/workflow_turn.js",
+		"public/js/guest_link_buttons.js",
+		"public/js/order_invitation.js",
+	],
 	"ANTARA Subscription Change": "public/js/workflow_turn.js",
 	"ANTARA Cooperation Contract": [
 		"public/js/workflow_turn.js",
 		"public/js/contract_fulfilment.js",
+		"public/js/guest_link_buttons.js",
 		"public/js/signing_invitation.js",  # issue 15: "Send Signing Link" / "Withdraw" (6.7)
 	],
 	# Issue 12: a rule that assigns the department's people needs neither users nor a field.

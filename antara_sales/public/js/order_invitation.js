@@ -1,56 +1,23 @@
 // The online F/KOM/003 (P/SMM/KOM/001 6.3, issue 15): on a Draft (or Needs Clarification) Media
 // Order the AE emails the prospect a personal link to fill the form in, or withdraws it. Loaded
-// through hooks.py doctype_js after workflow_turn.js. The server decides who may send
-// (antara_sales.api.portal: the order's own permission and workflow state).
+// through hooks.py doctype_js after workflow_turn.js and guest_link_buttons.js. The server decides
+// who may send (antara_sales.api.portal: the order's own permission and workflow state).
 frappe.ui.form.on("ANTARA Media Order", {
 	refresh(frm) {
 		if (frm.is_new() || frm.doc.docstatus !== 0 || !frm.perm[0]?.write) return;
 		const group = __("Online Form");
-		frm.add_custom_button(
-			__("Send Online Form"),
-			() =>
-				frappe.confirm(
-					__("Email {0} a personal link to fill in this form? A link sent before stops working.", [
-						frappe.utils.escape_html(frm.doc.email || frm.doc.customer_name || ""),
-					]),
-					() =>
-						frappe
-							.call({
-								method: "antara_sales.api.portal.send_invitation",
-								args: { media_order: frm.doc.name },
-								freeze: true,
-							})
-							.then((r) => {
-								const sent = r.message || {};
-								if (sent.link) {
-									frappe.msgprint(
-										__("No email could be sent. Give the customer this link: {0}", [
-											`<code>${frappe.utils.escape_html(sent.link)}</code>`,
-										])
-									);
-								} else {
-									frappe.show_alert({
-										message: __("Link sent to {0}.", [frappe.utils.escape_html(sent.email)]),
-										indicator: "green",
-									});
-								}
-								frm.reload_doc();
-							})
-				),
-			group
-		);
+		antara_sales.guest_link_buttons(frm, {
+			group,
+			send: __("Send Online Form"),
+			confirm: __("Email {0} a personal link to fill in this form? A link sent before stops working.", [
+				frappe.utils.escape_html(frm.doc.email || frm.doc.customer_name || ""),
+			]),
+			send_method: "antara_sales.api.portal.send_invitation",
+			withdraw: __("Withdraw Online Form Link"),
+			withdraw_method: "antara_sales.api.portal.revoke_invitation",
+			args: { media_order: frm.doc.name },
+		});
 		frm.add_custom_button(__("Update the Customer from this Form"), () => update_customer(frm), group);
-		frm.add_custom_button(
-			__("Withdraw Online Form Link"),
-			() =>
-				frappe
-					.call({
-						method: "antara_sales.api.portal.revoke_invitation",
-						args: { media_order: frm.doc.name },
-					})
-					.then(() => frappe.show_alert({ message: __("The link no longer works."), indicator: "orange" })),
-			group
-		);
 	},
 });
 

@@ -18,8 +18,9 @@ import secrets
 import frappe
 from frappe import _
 from frappe.rate_limiter import rate_limit
-from frappe.utils import add_days, get_datetime, get_url, now_datetime
+from frappe.utils import add_days, format_datetime, get_datetime, get_url, now_datetime
 
+from antara_sales.doctypes import CUSTOMER
 from antara_sales.services.common import notify
 
 TOKEN_BYTES = 32  # 256 bits
@@ -71,6 +72,39 @@ def issue(doctype: str, key: dict, values: dict):
 		record = frappe.get_doc({"doctype": doctype, **key, **values})
 		record.insert(ignore_permissions=True)
 	return record, token
+
+
+def send(
+	doctype: str,
+	key: dict,
+	doc,
+	values: dict,
+	*,
+	email_field: str,
+	template: str,
+	link_of,
+	days: int,
+	title: str,
+):
+	"""A new link for `doc` (one record of `doctype` per `key`), emailed from `template` to the
+	customer's address on `doc` (else the customer record's). Returns the record's name, where the
+	mail went, and, only when no mail could be queued, the link for the AE to pass on."""
+	email = doc.email or frappe.db.get_value(CUSTOMER, doc.customer, "email")
+	if not email:
+		frappe.throw(
+			_("{0} has no {1} to send the link to.").format(frappe.bold(doc.customer_name), _("Email")),
+			title=title,
+		)
+	record, token = issue(
+		doctype,
+		key,
+		{**values, email_field: email, "expires_on": expires_on(days), "opened_on": None, "revoked_on": None},
+	)
+	expires = format_datetime(record.expires_on, "dd-MM-yyyy HH:mm")
+	queued = email_link(record, email, template, doc, link=link_of(token), expires=expires)
+	return frappe._dict(
+		name=record.name, email=email, expires_on=record.expires_on, link=None if queued else link_of(token)
+	)
 
 
 def email_link(record, recipient: str, template: str, doc, **context) -> bool:

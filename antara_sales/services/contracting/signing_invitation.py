@@ -18,7 +18,7 @@ e-Meterai: the link is sent only once both copies' e-Meterai serials are recorde
 
 import frappe
 from frappe import _
-from frappe.utils import cint, format_datetime, now_datetime
+from frappe.utils import cint, now_datetime
 
 from antara_sales.doctypes import CONTRACT
 from antara_sales.doctypes import SIGNING_INVITATION as INVITATION
@@ -105,37 +105,16 @@ def send(contract_name: str) -> frappe._dict:
 	contract = editable_contract(contract_name)
 	frappe.has_permission(INVITATION, "create", throw=True)
 	check_sendable(contract)
-	email = contract.email or frappe.db.get_value("ANTARA Customer", contract.customer, "email")
-	if not email:
-		frappe.throw(
-			_("{0} has no {1} to send the link to.").format(frappe.bold(contract.customer_name), _("Email")),
-			title=_("Signing Link"),
-		)
-	invitation, token = guest_links.issue(
+	return guest_links.send(
 		INVITATION,
 		{"contract": contract.name},
-		{
-			"sent_to": email,
-			"status": SENT,
-			"expires_on": guest_links.expires_on(valid_days()),
-			"opened_on": None,
-			"signed_on": None,
-			"revoked_on": None,
-		},
-	)
-	queued = guest_links.email_link(
-		invitation,
-		invitation.sent_to,
-		notify.SIGNING_INVITATION,
 		contract,
-		link=signing_link(token),
-		expires=format_datetime(invitation.expires_on, "dd-MM-yyyy HH:mm"),
-	)
-	return frappe._dict(
-		name=invitation.name,
-		email=email,
-		expires_on=invitation.expires_on,
-		link=None if queued else signing_link(token),
+		{"status": SENT, "signed_on": None},
+		email_field="sent_to",
+		template=notify.SIGNING_INVITATION,
+		link_of=signing_link,
+		days=valid_days(),
+		title=_("Signing Link"),
 	)
 
 

@@ -16,7 +16,7 @@ again for the prospect to correct it."""
 
 import frappe
 from frappe import _
-from frappe.utils import cint, format_datetime, now_datetime, strip_html
+from frappe.utils import cint, now_datetime, strip_html
 
 from antara_sales.doctypes import MEDIA_ORDER
 from antara_sales.doctypes import ORDER_INVITATION as INVITATION
@@ -85,37 +85,16 @@ def send(media_order: str) -> frappe._dict:
 			),
 			title=_("Order Invitation"),
 		)
-	email = order.email or frappe.db.get_value("ANTARA Customer", order.customer, "email")
-	if not email:
-		frappe.throw(
-			_("{0} has no {1} to send the link to.").format(frappe.bold(order.customer_name), _("Email")),
-			title=_("Order Invitation"),
-		)
-	invitation, token = guest_links.issue(
+	return guest_links.send(
 		INVITATION,
 		{"media_order": order.name},
-		{
-			"email": email,
-			"status": SENT,
-			"expires_on": guest_links.expires_on(valid_days()),
-			"opened_on": None,
-			"submitted_on": None,
-			"revoked_on": None,
-		},
-	)
-	queued = guest_links.email_link(
-		invitation,
-		invitation.email,
-		notify.ORDER_INVITATION,
 		order,
-		link=form_link(token),
-		expires=format_datetime(invitation.expires_on, "dd-MM-yyyy HH:mm"),
-	)
-	return frappe._dict(
-		name=invitation.name,
-		email=email,
-		expires_on=invitation.expires_on,
-		link=None if queued else form_link(token),
+		{"status": SENT, "submitted_on": None},
+		email_field="email",
+		template=notify.ORDER_INVITATION,
+		link_of=form_link,
+		days=valid_days(),
+		title=_("Order Invitation"),
 	)
 
 

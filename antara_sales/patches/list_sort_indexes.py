@@ -10,6 +10,7 @@ import frappe
 from antara_sales.doctypes import (
 	CONTRACT,
 	FEEDBACK_REQUEST,
+	INVOICE,
 	MEDIA_ORDER,
 	SUBSCRIPTION_CHANGE,
 	TICKET,
@@ -24,7 +25,11 @@ INDEXES = {
 	CONTRACT: (("creation",), ("status", "status_since")),
 	SUBSCRIPTION_CHANGE: (("creation",), ("status", "status_since")),
 	FEEDBACK_REQUEST: (("creation",),),
-	TICKET: (("due_date",),),
+	# A scoped user's tickets: those their departments work or sold (permissions.py), read from the
+	# index alone, not the table.
+	TICKET: (("due_date",), ("department", "owning_department")),
+	# A scoped user's invoices by status (the list's filter, the number cards): counted from the index.
+	INVOICE: (("status", "owning_department"),),
 }
 
 

@@ -200,6 +200,8 @@ def issue(contract, invoice_type: str, charges, *, key: str, on, period=None, ch
 			"invoice_key": key,
 			"invoice_type": invoice_type,
 			"contract": contract.name,
+			"owning_department": contract.department,  # whose people see it (permissions.py)
+			"account_executive": contract.account_executive,
 			"customer": contract.customer,
 			"customer_name": contract.customer_name,
 			"email": contract.email,

@@ -71,6 +71,7 @@ def open_ticket(contract, work: str, products: list, *, on, change=None):
 			"customer_name": contract.customer_name,
 			"work_type": work,
 			"department": department,
+			"owning_department": contract.department,  # whose people see it too (permissions.py)
 			"status": rules.OPEN,
 			"opened_on": on,
 			"sla_days": days,

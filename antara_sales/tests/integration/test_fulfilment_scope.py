@@ -74,3 +74,22 @@ class TestFulfilmentScope(FulfilmentCase):
 		for user in (other.ae, other.manager):
 			self.assertEqual(self.listed(user, INVOICE), [], user)
 			self.assertFalse(self.can_read(user, INVOICE, self.invoice[0]), user)
+
+	def test_the_lists_read_the_contracts_department_and_ae_on_each_record(self):
+		"""Issue 13: each ticket and invoice carries its contract's department and AE, which the
+		scoped lists read instead of reaching through the contract; an AE sees their own sales only,
+		not a colleague's in the same department."""
+		for doctype, names in ((TICKET, self.by_work.values()), (INVOICE, self.invoice)):
+			for name in names:
+				self.assertEqual(
+					frappe.db.get_value(doctype, name, ["owning_department", "account_executive"]),
+					(self.contract.department, self.contract.account_executive),
+					(doctype, name),
+				)
+		colleague = f.make_user(roles.ACCOUNT_EXECUTIVE)
+		department = frappe.get_doc("ANTARA Department", self.contract.department)
+		department.append("members", {"user": colleague})
+		department.save()
+		self.assertEqual(self.listed(colleague, TICKET), [])
+		self.assertEqual(self.listed(colleague, INVOICE), [])
+		self.assertFalse(self.can_read(colleague, INVOICE, self.invoice[0]))

@@ -53,6 +53,7 @@ from antara_sales.services.verifying.delegation import acting_for
 
 SALES = (
 	MEDIA_ORDER,
+	VERIFICATION,  # carries its order's (or change's) AE: prefilled_values, services/verifying
 	CONTRACT,
 	SUBSCRIPTION_CHANGE,
 	FEEDBACK,
@@ -100,11 +101,6 @@ class Scope:
 			return "" if self.finance else self._sales(table, "owning_department")
 		if doctype == SIGNED_COPY:  # as its contract; a signed copy's contract is signed (6.7, 6.8)
 			return "" if self.downstream else self._refers(table, "contract", CONTRACT)
-		if doctype == VERIFICATION and self.own_sales_only:
-			return (
-				f"({self._refers(table, 'media_order', MEDIA_ORDER)}"
-				f" or {self._refers(table, 'subscription_change', SUBSCRIPTION_CHANGE)})"
-			)
 		condition = self._sales(table) if doctype in SALES else self._in(table, "department")
 		if doctype == CONTRACT and self.downstream:
 			condition = f"({condition} or {table}.`docstatus` = 1)"
@@ -140,10 +136,6 @@ class Scope:
 			return self.finance or self._sees_own(doc, "owning_department")
 		if doctype == SIGNED_COPY:
 			return (self.downstream and ptype in READ) or self._sees_contract(doc.get("contract"))
-		if doctype == VERIFICATION and self.own_sales_only:
-			return self._sees_sale(MEDIA_ORDER, doc.get("media_order")) or self._sees_sale(
-				SUBSCRIPTION_CHANGE, doc.get("subscription_change")
-			)
 		if doctype == CONTRACT and self.downstream and doc.docstatus == 1 and ptype in READ:
 			return True
 		if doctype in SALES and self.own_sales_only and doc.get("account_executive"):

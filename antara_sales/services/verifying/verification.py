@@ -83,6 +83,7 @@ def prefilled_values(target, new_round: bool = True) -> dict:
 		"customer": target.customer,
 		"customer_name": target.customer_name,
 		"department": target.department,
+		"account_executive": target.account_executive,  # whose own sales it is (permissions.py)
 	}
 	if new_round:
 		values["handed_over_on"] = target.get("status_since")  # the turnaround of 6.5 starts here

@@ -2,6 +2,8 @@
 
 import frappe
 
+from antara_sales import roles
+from antara_sales.doctypes import VERIFICATION
 from antara_sales.tests import factories as f
 from antara_sales.tests.base import AntaraTestCase
 
@@ -92,3 +94,20 @@ class TestVerification(AntaraTestCase):
 			frappe.ValidationError, "Not Awaiting Verification|not Submitted for Verification"
 		):
 			f.verify(self.org, draft)
+
+	def test_the_ae_sees_the_rounds_of_their_own_orders_only(self):
+		"""A round carries its order's AE, which the AE's scoped list reads (issue 13); a colleague
+		AE of the same department sees none of it (an AE's own sales)."""
+		verification = f.verify(self.org, self.order)
+		self.assertEqual(verification.account_executive, self.order.account_executive)
+		colleague = f.make_user(roles.ACCOUNT_EXECUTIVE)
+		department = frappe.get_doc("ANTARA Department", self.order.department)
+		department.append("members", {"user": colleague})
+		department.save()
+		for user, seen in ((self.org.ae, [verification.name]), (colleague, [])):
+			with f.as_user(user):
+				listed = frappe.get_list(VERIFICATION, filters={"media_order": self.order.name}, pluck="name")
+				self.assertEqual(listed, seen, user)
+				self.assertEqual(
+					frappe.has_permission(VERIFICATION, "read", verification.name, user=user), bool(seen)
+				)

@@ -173,14 +173,18 @@ def request_ip() -> str | None:
 
 class as_user:
 	"""Run desk services for a guest in the name of the user whose delegation the link is (the AE
-	who sent it), then back to the guest: the desk's own permissions and workflow apply."""
+	who sent it), then back to the guest: the desk's own permissions and workflow apply. Meanwhile
+	`frappe.flags.for_guest` names the guest, so that a record of who read what (the print log)
+	does not say the AE did."""
 
 	def __init__(self, user: str):
 		self.user = user
 
 	def __enter__(self):
-		self.previous = frappe.session.user
+		self.previous, self.previous_flag = frappe.session.user, frappe.flags.for_guest
+		frappe.flags.for_guest = self.previous
 		frappe.set_user(self.user)
 
 	def __exit__(self, *exc):
 		frappe.set_user(self.previous)
+		frappe.flags.for_guest = self.previous_flag

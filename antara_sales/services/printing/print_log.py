@@ -72,7 +72,8 @@ def record(doc, print_format: str) -> str | None:
 		"form_revision": control.form_revision,
 		"document_revision": control.document_revision,
 		"print_key": print_key(doc, control),
-		"printed_by": frappe.session.user,
+		# A guest page prints in the AE's name (guest_links.as_user): the guest read it.
+		"printed_by": frappe.flags.for_guest or frappe.session.user,
 		"printed_on": now_datetime(),
 	}
 	if request_would_roll_back():

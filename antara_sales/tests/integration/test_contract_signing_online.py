@@ -16,7 +16,9 @@ import requests
 from frappe.utils import add_days, now_datetime, today
 
 from antara_sales.doctypes import CONTRACT
+from antara_sales.services.contracting import online_signing
 from antara_sales.services.contracting import signing_invitation as invitations
+from antara_sales.services.printing import print_log
 from antara_sales.services.workflow import steps
 from antara_sales.setup.print_setup import ensure_print_setup
 from antara_sales.tests import factories as f
@@ -365,3 +367,19 @@ class TestSigningOnline(AntaraTestCase):
 			response = self.post(token, answers)
 			self.assertEqual(response.status_code, 417, (label, response.text[:500]))
 		self.assertEqual(self.snapshot(name), before)
+
+	def test_the_print_log_says_the_guest_read_the_contract_not_the_ae(self):
+		"""The signing page prints both copies in the AE's name (a guest may print nothing); the
+		print log's reader is the guest who opened the link."""
+		name = gm_signed(self.org, self.customer, self.product)
+		contract = frappe.get_doc(CONTRACT, name)
+		frappe.set_user("Guest")
+		try:
+			copies = online_signing.printed_copies(contract, self.org.ae)
+		finally:
+			frappe.set_user("Administrator")
+		self.assertEqual(len(copies), 2)
+		logs = print_log.logs_for(CONTRACT, name)
+		self.assertEqual(len(logs), 2)
+		self.assertEqual({(log.first_printed_by, log.last_printed_by) for log in logs}, {("Guest", "Guest")})
+		self.assertIsNone(frappe.flags.for_guest)  # and the flag is gone afterwards

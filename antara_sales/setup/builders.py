@@ -26,7 +26,9 @@ __all__ = [
 	"meterai",
 	"request_verification",
 	"stamp_file",
+	"submit_round",
 	"valid_npwp",
+	"verification_values",
 	"verify",
 ]
 
@@ -120,6 +122,18 @@ def make_order(
 
 def verify(org, doc, outcome="Passed", remark=None, verifier=None, **checks):
 	"""One verification round (6.5) by the assigned Assistant Manager."""
+	with as_user(verifier or org.verifier):
+		return submit_round(verification_values(org, doc, outcome, remark, verifier, **checks))
+
+
+def submit_round(values: dict):
+	"""The round inserted and submitted in the session's user's name (its outcome acts on the order)."""
+	verification = frappe.get_doc(values).insert()
+	verification.submit()
+	return verification
+
+
+def verification_values(org, doc, outcome="Passed", remark=None, verifier=None, **checks) -> dict:
 	field = "media_order" if doc.doctype == MEDIA_ORDER else "subscription_change"
 	failed = "Fail" if outcome != "Passed" else "Pass"
 	values = {
@@ -134,10 +148,7 @@ def verify(org, doc, outcome="Passed", remark=None, verifier=None, **checks):
 		"outcome_remark": remark,
 	}
 	values.update(checks)
-	with as_user(verifier or org.verifier):
-		verification = frappe.get_doc(values).insert()
-		verification.submit()
-	return verification
+	return values
 
 
 def request_verification(org, doc):

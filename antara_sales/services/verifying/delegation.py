@@ -1,25 +1,32 @@
 """Stand-ins for absent approvers (ANTARA Approval Delegation), for a date range."""
 
 import frappe
+from frappe.query_builder import DocType, Order
 from frappe.utils import today
+from frappe.utils.caching import request_cache
 
 
 def stand_in(user: str, on: str | None = None) -> str:
 	"""The delegate standing in for `user` on a day (today by default), or `user`."""
-	delegate = frappe.db.get_value(
-		"ANTARA Approval Delegation",
-		{"user": user, "from_date": ("<=", on or today()), "to_date": (">=", on or today())},
-		"delegate",
-		order_by="from_date desc",
-	)
+	delegate = next((row.delegate for row in in_force(str(on or today())) if row.user == user), None)
 	return delegate or user
 
 
 def acting_for(user: str, on: str | None = None) -> list[str]:
 	"""`user` and everyone `user` stands in for on a day (today by default)."""
-	absent = frappe.get_all(
-		"ANTARA Approval Delegation",
-		filters={"delegate": user, "from_date": ("<=", on or today()), "to_date": (">=", on or today())},
-		pluck="user",
+	return [user, *(row.user for row in in_force(str(on or today())) if row.delegate == user)]
+
+
+@request_cache
+def in_force(day: str) -> tuple:
+	"""Every delegation in force on a day, the latest begun first: read once per request (issue 13),
+	where a step asked once for each person it routes and each scope it works out. Forgotten with the
+	scopes when a delegation is saved or deleted (permissions.forget_scopes)."""
+	delegation = DocType("ANTARA Approval Delegation")
+	return tuple(
+		frappe.qb.from_(delegation)
+		.select(delegation.user, delegation.delegate)
+		.where((delegation.from_date <= day) & (delegation.to_date >= day))
+		.orderby(delegation.from_date, order=Order.desc)
+		.run(as_dict=True)
 	)
-	return [user, *absent]

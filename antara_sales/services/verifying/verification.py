@@ -4,6 +4,7 @@ changes (F/KOM/004), which are "verified like a new order"."""
 
 import frappe
 from frappe import _
+from frappe.query_builder import DocType
 from frappe.utils import get_link_to_form, now_datetime
 
 from antara_sales.roles import is_admin
@@ -19,8 +20,8 @@ CHECKS = (
 )
 
 
-def target_of(verification):
-	"""The document being verified: a Media Order or a Subscription Change."""
+def reference_of(verification) -> tuple[str, str]:
+	"""(doctype, name) of the document being verified: a Media Order or a Subscription Change."""
 	if bool(verification.media_order) == bool(verification.subscription_change):
 		frappe.throw(
 			_("Set either {0} or {1}.").format(
@@ -29,14 +30,33 @@ def target_of(verification):
 			title=_("What Is Verified?"),
 		)
 	if verification.media_order:
-		ref = ("ANTARA Media Order", verification.media_order)
-	else:
-		ref = ("ANTARA Subscription Change", verification.subscription_change)
-	# Loaded once for this round (issue 13): its validate on insert and on submit and its outcome read
-	# the same document; the outcome's transition (apply_workflow) reloads it from the database.
+		return ("ANTARA Media Order", verification.media_order)
+	return ("ANTARA Subscription Change", verification.subscription_change)
+
+
+def target_of(verification):
+	"""The document being verified: a Media Order or a Subscription Change."""
+	return frappe.get_doc(*reference_of(verification))
+
+
+# What a round reads of the document it verifies (its validate and its outcome).
+TARGET_FIELDS = ("docstatus", "customer", "customer_name", "department", "status_since", "account_executive")
+
+
+def target_values(verification) -> frappe._dict:
+	"""The verified document's fields a round reads, in one statement and once per round (issue 13):
+	its validate on insert and on submit and its outcome read the same row, and the outcome's
+	transition (apply_workflow) loads the document itself. Not its lines: no check reads them."""
+	ref = reference_of(verification)
 	loaded = verification.flags.antara_target
 	if loaded is None or (loaded.doctype, loaded.name) != ref:
-		loaded = verification.flags.antara_target = frappe.get_doc(*ref)
+		table = DocType(ref[0])
+		fields = dict.fromkeys((*TARGET_FIELDS, steps.state_field(ref[0])))
+		rows = frappe.qb.from_(table).select(*fields).where(table.name == ref[1]).run(as_dict=True)
+		values = rows[0] if rows else None
+		if not values:
+			frappe.throw(_("{0} {1} not found").format(_(ref[0]), ref[1]), frappe.DoesNotExistError)
+		loaded = verification.flags.antara_target = frappe._dict(values, doctype=ref[0], name=ref[1])
 	return loaded
 
 
@@ -132,7 +152,7 @@ def check_verifier(verification, target):
 
 
 def validate(verification):
-	target = target_of(verification)
+	target = target_values(verification)
 	if verification.docstatus == 0 and not steps.is_at(target, "verification"):
 		frappe.throw(
 			_("{0} is {1}, not {2}.").format(
@@ -182,7 +202,7 @@ def check_outcome(verification):
 def apply_outcome(verification):
 	"""Record the round's outcome on the verified document, once, and take the workflow action it
 	calls for in the verifier's name; the action's condition reads the recorded outcome."""
-	target = target_of(verification)
+	target = target_values(verification)
 	remark = None if verification.outcome == "Passed" else verification.outcome_remark
 	outcome = {
 		"verification_outcome": verification.outcome,

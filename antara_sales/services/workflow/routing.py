@@ -49,9 +49,9 @@ def people_of(rule, doc) -> list[str]:
 	return [user]
 
 
-def assignments(doc) -> list[tuple]:
-	"""[(rule, person)] for the step the document waits in."""
-	values = doc.as_dict()
+def assignments(doc, values: dict | None = None) -> list[tuple]:
+	"""[(rule, person)] for the step the document waits in; `values`: the document as a dict."""
+	values = doc.as_dict() if values is None else values
 	out = []
 	for rule in rules_for(doc):
 		if rule.is_rule_not_applicable_today() or not rule.safe_eval("assign_condition", values):
@@ -81,7 +81,8 @@ def route(doc):
 	ToDos, keep the inbox in step."""
 	if doc.doctype not in inbox.ROUTED:
 		return
-	wanted = assignments(doc)
+	values = doc.as_dict()  # once: the rules' conditions and the ToDos' text read it (issue 13)
+	wanted = assignments(doc, values)
 	people = sorted({person for _rule, person in wanted})
 	inbox.sync(doc, people)
 	has_open_todos = may_have_open_todos(doc)
@@ -99,7 +100,6 @@ def route(doc):
 		if todo.allocated_to not in people:
 			assign_to.set_status(doc.doctype, doc.name, todo=todo.name, ignore_permissions=True)
 	already = {t.allocated_to for t in open_todos}
-	values = doc.as_dict()
 	for rule in dict.fromkeys(rule for rule, _person in wanted):
 		new = [p for r, p in wanted if r is rule and p not in already]
 		if new:

@@ -4,7 +4,7 @@ reach the same state (patches are marked done on a fresh install)."""
 import frappe
 
 from antara_sales import roles
-from antara_sales.patches import list_sort_indexes
+from antara_sales.patches import list_sort_indexes, report_indexes
 from antara_sales.services.common.settings import SETTINGS
 
 # Roles that only read or only work downstream still use the desk (6.8).
@@ -21,6 +21,7 @@ def after_install():
 	ensure_print_setup()
 	ensure_inbox_field()
 	list_sort_indexes.execute()  # issue 13; on a site that migrates, its patch adds them
+	report_indexes.execute()  # issue 13: the Script Reports' covering indexes, likewise
 
 
 def after_migrate():

@@ -20,6 +20,7 @@ from datetime import date, datetime, time
 
 import frappe
 from frappe.utils import flt, get_datetime, getdate
+from pypika.functions import Cast
 from pypika.terms import PseudoColumn
 
 from antara_sales.doctypes import CONTRACT, FEEDBACK, INVOICE, VERIFICATION
@@ -58,6 +59,19 @@ CONTRACT_FIELDS = [
 	"media_order",
 	"status",
 ]
+# What the monthly sales reports read of a contract: the columns of its index (report_sales in
+# patches/report_indexes.py), so a year's contracts are read from the index, not the table.
+SALE_FIELDS = [
+	"name",
+	"customer",
+	"department",
+	"bureau",
+	"customer_signed_on",
+	"total_amount",
+	"media_order",
+]
+# An index of the Media Order by name with its date (patches/report_indexes.py).
+ORDER_DATE_INDEX = "report_order_date"
 # What as_targets reads of a Sales Target.
 TARGET_FIELDS = [
 	"name",
@@ -80,14 +94,56 @@ def day_bounds(span: Span) -> list[datetime]:
 	return [datetime.combine(span.start, time.min), datetime.combine(span.end, time.max)]
 
 
-def signed_contracts(span: Span, *, department=None, bureau=None, scope: Scope | None = None) -> list:
+def signed_contracts(
+	span: Span, *, department=None, bureau=None, scope: Scope | None = None, fields=None, run=True
+):
+	"""The contracts signed within the span (in the scope, when given); with run=False, the
+	statement that reads them, for a report to read more through it (sales)."""
 	filters = {"docstatus": 1, "customer_signed_on": ["between", [span.start, span.end]]}
 	if department:
 		filters["department"] = department
 	if bureau:
 		filters["bureau"] = bureau
-	rows = _read(
-		CONTRACT, scope=scope, filters=filters, fields=CONTRACT_FIELDS, order_by="customer_signed_on"
+	read = frappe.get_all if scope is None else frappe.get_list
+	rows = read(
+		CONTRACT,
+		filters=filters,
+		fields=fields or CONTRACT_FIELDS,
+		order_by="customer_signed_on",
+		run=run,
+	)
+	if not run:
+		# Frappe's own SQL, to be put inside a parameterised statement: a % in it is literal.
+		return rows.replace("%", "%%")
+	for row in rows:
+		row.customer_signed_on = getdate(row.customer_signed_on)
+		row.total_amount = flt(row.total_amount)
+	return rows
+
+
+# The customer's status confirmed at the contract's order's verification (6.5.3): that of the last
+# passed round which computed one, read from the index report_passed (patches/report_indexes.py).
+CONFIRMED_STATUS = f"""(select v.`computed_customer_status` from `tab{VERIFICATION}` v
+	where v.`media_order` = c.`media_order` and v.`docstatus` = 1 and v.`outcome` = 'Passed'
+		and ifnull(v.`computed_customer_status`, '') != ''
+	order by v.`round_no` desc limit 1)"""
+
+
+# The sum of a contract's product lines (before PPN), from the index report_lines.
+LINES_AMOUNT = f"""(select sum(i.`amount`) from `tab{ITEM}` i
+	where i.`parent` = c.`name` and i.`parenttype` = '{CONTRACT}' and i.`parentfield` = 'items')"""
+
+
+def signed_with_status(contracts_sql: str, line_totals: bool = False) -> list:
+	"""The contracts of signed_contracts(run=False), each with `confirmed_status` (and with
+	`line_totals`, `lines_amount`: None for a contract without lines): one statement (issue 13:
+	not a second one naming a year's orders, nor a year's lines read to be added up in Python)."""
+	totals = f", {LINES_AMOUNT} as lines_amount" if line_totals else ""
+	rows = frappe.db.sql(
+		f"""select c.*, {CONFIRMED_STATUS} as confirmed_status{totals}
+		from ({contracts_sql}) c order by c.`customer_signed_on`, c.`name`""",
+		{},
+		as_dict=True,
 	)
 	for row in rows:
 		row.customer_signed_on = getdate(row.customer_signed_on)
@@ -95,34 +151,36 @@ def signed_contracts(span: Span, *, department=None, bureau=None, scope: Scope |
 	return rows
 
 
-def contract_lines(contract_names: list[str]) -> list:
-	"""The product lines of contracts already read (and permitted)."""
+def contract_lines(contracts_sql: str) -> list:
+	"""The product lines of the contracts signed_contracts(run=False) reads (so permitted), through
+	that statement rather than by a year's names; what the index report_lines holds."""
+	return frappe.db.sql(
+		f"""select i.`parent`, i.`product`, i.`amount` from `tab{ITEM}` i
+		where i.`parenttype` = %(parenttype)s and i.`parentfield` = 'items'
+			and i.`parent` in (select c.`name` from ({contracts_sql}) c)
+		order by i.`parent`, i.`idx`""",
+		{"parenttype": CONTRACT},
+		as_dict=True,
+	)
+
+
+def lines_of(contract_names: list[str]) -> list:
+	"""The product lines (parent, product, amount) of contracts already read (and permitted)."""
 	if not contract_names:
 		return []
 	return frappe.get_all(
 		ITEM,
 		filters={"parenttype": CONTRACT, "parentfield": "items", "parent": ["in", contract_names]},
-		fields=["parent", "product", "product_name", "amount"],
+		fields=["parent", "product", "amount"],
 		order_by="parent, idx",
 	)
 
 
 def status_before_sale(contracts: list) -> dict[str, str]:
-	"""contract name -> the customer's status at the order's verification (6.5.3)."""
-	orders = [c.media_order for c in contracts if c.media_order]
-	confirmed: dict[str, str] = {}
-	if orders:
-		for row in frappe.get_all(
-			VERIFICATION,
-			filters={"media_order": ["in", orders], "docstatus": 1, "outcome": "Passed"},
-			fields=["media_order", "computed_customer_status"],
-			order_by="round_no asc",
-		):
-			if row.computed_customer_status:
-				confirmed[row.media_order] = row.computed_customer_status  # the last passed round wins
+	"""contract name -> the customer's status at the order's verification (6.5.3); where no
+	round confirmed one (data from before the app), recomputed from the customer's contracts."""
 	return {
-		c.name: confirmed.get(c.media_order)
-		or recomputed_status_before(c.customer, c.name, c.customer_signed_on)
+		c.name: c.confirmed_status or recomputed_status_before(c.customer, c.name, c.customer_signed_on)
 		for c in contracts
 	}
 
@@ -153,10 +211,37 @@ def recomputed_status_before(customer: str, contract: str, signed_on: date) -> s
 	).status
 
 
-def sales(span: Span, *, department=None, bureau=None, scope: Scope | None = None):
-	"""(contracts, Sale facts, SaleLine facts) signed within the span."""
-	contracts = signed_contracts(span, department=department, bureau=bureau, scope=scope)
-	statuses = status_before_sale(contracts)
+def sale_rows(
+	span: Span,
+	*,
+	department=None,
+	bureau=None,
+	scope: Scope | None = None,
+	fields=None,
+	lines=True,
+	line_totals=False,
+) -> tuple[list, dict[str, str], list]:
+	"""(contracts, contract -> status before the sale, product lines) signed within the span, as
+	rows: `fields` of the contracts (CONTRACT_FIELDS unless given; SALE_FIELDS at least), lines
+	(parent, product, amount) only when asked for (a year's lines are tens of thousands of rows).
+	With `line_totals`, each contract has the sum of its lines (`lines_amount`). A report that
+	reads a year's sales groups these rows itself (issue 13); sales() makes facts."""
+	query = signed_contracts(
+		span, department=department, bureau=bureau, scope=scope, fields=fields, run=False
+	)
+	contracts = signed_with_status(query, line_totals)
+	return (
+		contracts,
+		status_before_sale(contracts),
+		contract_lines(query) if contracts and lines else [],
+	)
+
+
+def sales(span: Span, *, department=None, bureau=None, scope: Scope | None = None, fields=None, lines=True):
+	"""(contracts, Sale facts, SaleLine facts) signed within the span (sale_rows)."""
+	contracts, statuses, line_rows = sale_rows(
+		span, department=department, bureau=bureau, scope=scope, fields=fields, lines=lines
+	)
 	by_name = {c.name: c for c in contracts}
 	sale_facts = [
 		meeting_evaluation.Sale(
@@ -172,7 +257,7 @@ def sales(span: Span, *, department=None, bureau=None, scope: Scope | None = Non
 			by_name[line.parent].customer_signed_on,
 			by_name[line.parent].bureau,
 		)
-		for line in contract_lines(list(by_name))
+		for line in line_rows
 	]
 	return contracts, sale_facts, line_facts
 
@@ -189,32 +274,50 @@ def orders_received(span: Span, *, department=None, scope: Scope | None = None) 
 	)
 
 
-def verification_rounds(span: Span, *, department=None, scope: Scope | None = None) -> list:
-	"""Submitted rounds on Media Orders, with the order's department, bureau and AE."""
-	V, M = frappe.qb.DocType(VERIFICATION), frappe.qb.DocType(ORDER)
+def verification_rounds(
+	span: Span,
+	*,
+	department=None,
+	scope: Scope | None = None,
+	outcome=None,
+	verifier=None,
+	report_rows=False,
+) -> list:
+	"""Submitted rounds on Media Orders, with their department, by the time of the decision;
+	`outcome` and `verifier` narrow them in the statement. A year's rounds are tens of thousands of
+	rows (issue 13): only the columns the callers use are read, and they are put in order here (a
+	sort in MariaDB re-read each round's row). With `report_rows`, the rows of the verification
+	turnaround as the statement gives them: `verification` for the name, the times as text, and
+	`turnaround_days` where the round recorded its hand-over (nothing left to do per row in Python)."""
+	V = frappe.qb.DocType(VERIFICATION)
 	query = (
 		frappe.qb.from_(V)
-		.join(M)
-		.on(V.media_order == M.name)
 		.select(
-			V.name,
+			V.name.as_("verification") if report_rows else V.name,
 			V.media_order,
 			V.outcome,
-			V.verified_on,
-			V.handed_over_on,
+			# As text, parsed below with datetime.fromisoformat: Frappe's converter (strptime) cost
+			# more than the statement for a year's rounds (issue 13).
+			Cast(V.verified_on, "CHAR").as_("verified_on"),
+			Cast(V.handed_over_on, "CHAR").as_("handed_over_on"),
 			V.verifier,
 			V.round_no,
 			V.customer_name,
-			M.department,
-			M.bureau,
-			M.account_executive,
+			# The order's department as the round recorded it (services/verifying/verification.py),
+			# which the scope narrows rounds by too: not a lookup of each round's order (issue 13:
+			# 2 s of a year's 34,000 rounds went to reading their orders).
+			V.department,
 		)
+		.where(V.media_order.isnotnull())
 		.where(V.docstatus == 1)
 		.where(V.verified_on.between(*day_bounds(span)))
-		.orderby(V.verified_on)
 	)
 	if department:
-		query = query.where(M.department == department)
+		query = query.where(V.department == department)
+	if outcome:
+		query = query.where(V.outcome == outcome)
+	if verifier:
+		query = query.where(V.verifier == verifier)
 	if scope is not None:
 		# The rounds the user may read, as get_list lists them, inside the same statement (issue 13:
 		# not every round of the span read into Python and then asked about by name).
@@ -227,7 +330,27 @@ def verification_rounds(span: Span, *, department=None, scope: Scope | None = No
 		)
 		# Frappe's own SQL inside a parameterised statement: a % in it is literal.
 		query = query.where(V.name.isin(PseudoColumn(f"({permitted.replace('%', '%%')})")))
-	return query.run(as_dict=True)
+	if report_rows:
+		# Days from the hand-over to the decision, never negative (pipeline_reports.days_between).
+		query = query.select(
+			PseudoColumn(
+				f"round(greatest(0, timestampdiff(microsecond, `tab{VERIFICATION}`.`handed_over_on`,"
+				f" `tab{VERIFICATION}`.`verified_on`)) / 86400e6, 2) as turnaround_days"
+			)
+		)
+		rows = query.run(as_dict=True)
+		rows.sort(key=lambda row: (row.verified_on, row.verification))  # ISO text sorts as time
+		return rows
+	rows = query.run(as_dict=True)
+	for row in rows:
+		row.verified_on = _datetime(row.verified_on)
+		row.handed_over_on = _datetime(row.handed_over_on)
+	rows.sort(key=lambda row: (row.verified_on, row.name))
+	return rows
+
+
+def _datetime(text: str | None) -> datetime | None:
+	return datetime.fromisoformat(text) if text else None
 
 
 def feedback(span: Span, *, department=None, scope: Scope | None = None) -> list:

@@ -52,7 +52,18 @@ def target_vs_actual(filters) -> tuple:
 	span = report_span(filters)
 	scope = scope_for()
 	department, bureau = filters.get("department"), filters.get("bureau")
-	contracts, sales, lines = sales_facts.sales(span, department=department, bureau=bureau, scope=scope)
+	# The rows, not Sale and SaleLine facts, and each contract's lines added up in SQL: a year's
+	# lines are tens of thousands (issue 13). Lines are read one by one only where a target of the
+	# contract's department and month names a product (below).
+	contracts, statuses, _lines = sales_facts.sale_rows(
+		span,
+		department=department,
+		bureau=bureau,
+		scope=scope,
+		fields=sales_facts.SALE_FIELDS,
+		lines=False,
+		line_totals=True,
+	)
 	target_rows = sales_facts.target_rows(
 		months_between(span.start, span.end), department=department, scope=scope
 	)
@@ -80,17 +91,46 @@ def target_vs_actual(filters) -> tuple:
 		group = groups[(t.month, t.department, t.bureau or ALL_BUREAUS)]
 		group["target"] += t.amount
 		group["new_target"] += t.new_customers
-	department_of = {c.name: c.department for c in contracts}
+	# Each contract's department and month once, and each (department, bureau, product, month)'s
+	# group once: a year's lines are tens of thousands (issue 13), their combinations a few hundred.
+	# A line counts in its contract's department, bureau and month (sales_facts.SaleLine).
+	of_contract = {c.name: (c.department, c.bureau, month_start(c.customer_signed_on)) for c in contracts}
+	keys: dict[tuple, tuple] = {}
 	main_line: dict[str, tuple] = {}
-	for line in lines:
-		key = key_for(department_of[line.contract], line.bureau, line.product, line.signed_on)
-		groups[key]["actual"] += line.amount
-		groups[key]["contracts"].add(line.contract)
-		if line.contract not in main_line or line.amount > main_line[line.contract][0]:
-			main_line[line.contract] = (line.amount, key)
-	for sale in sales:
-		if sale.status_before == "Prospect" and sale.contract in main_line:
-			groups[main_line[sale.contract][1]]["won"].add(sale.customer)
+	# Where no target of the department and month names a product, every line of a contract counts
+	# in the same group: its lines' sum does, and it is its own main line.
+	by_product = {(t.department, t.month) for t in targets if t.product}
+	by_line = []
+	for c in contracts:
+		dept, line_bureau, month = of_contract[c.name]
+		if (dept, month) in by_product:
+			by_line.append(c.name)
+			continue
+		if c.lines_amount is None:  # no lines: no sale to count
+			continue
+		combination = (dept, line_bureau, None, month)
+		key = keys.get(combination)
+		if key is None:
+			key = keys[combination] = key_for(*combination)
+		group = groups[key]
+		group["actual"] += flt(c.lines_amount)
+		group["contracts"].add(c.name)
+		main_line[c.name] = (flt(c.lines_amount), key)
+	for line in sales_facts.lines_of(by_line):
+		contract, amount = line.parent, flt(line.amount)
+		dept, line_bureau, month = of_contract[contract]
+		combination = (dept, line_bureau, line.product, month)
+		key = keys.get(combination)
+		if key is None:
+			key = keys[combination] = key_for(*combination)
+		group = groups[key]
+		group["actual"] += amount
+		group["contracts"].add(contract)
+		if contract not in main_line or amount > main_line[contract][0]:
+			main_line[contract] = (amount, key)
+	for c in contracts:
+		if statuses[c.name] == "Prospect" and c.name in main_line:
+			groups[main_line[c.name][1]]["won"].add(c.customer)
 
 	data = []
 	for (month, dept, group_bureau), g in sorted(groups.items()):
@@ -163,11 +203,18 @@ def new_vs_existing(filters) -> tuple:
 	customers won (a Prospect when verified); Existing bought for more than two periods."""
 	span = report_span(filters)
 	scope = scope_for()
+	by_contract = filters.get("group_by") == "Contract"
 	contracts, sales, _lines = sales_facts.sales(
-		span, department=filters.get("department"), bureau=filters.get("bureau"), scope=scope
+		span,
+		department=filters.get("department"),
+		bureau=filters.get("bureau"),
+		scope=scope,
+		# The customer's name only where each contract is a row; else what the index holds.
+		fields=sales_facts.CONTRACT_FIELDS if by_contract else sales_facts.SALE_FIELDS,
+		lines=False,  # counted by contract, not by product
 	)
 	by_name = {c.name: c for c in contracts}
-	if filters.get("group_by") == "Contract":
+	if by_contract:
 		return _new_vs_existing_by_contract(sales, by_name)
 	groups: dict[tuple, dict] = defaultdict(
 		lambda: {"won": set(), "new": set(), "existing": set(), "new_value": 0.0, "existing_value": 0.0}

@@ -134,7 +134,8 @@ else
 	XDIST_ARGS=()
 	[ "$WORKERS" -gt 1 ] && XDIST_ARGS=(-n "$WORKERS" --dist loadfile)
 	# Issue 13's 1-vs-2 worker speed-up is measured after the suite, alone on the cores (beside the
-	# other xdist worker it measured the other worker's load as much as its own).
+	# other xdist worker it measured the other worker's load as much as its own). It is printed;
+	# ANTARA_WORKER_SPEED_UP=1.7 makes it a gate (1.6-1.9x seen here, so not by default).
 	SPEED_UP_TEST=antara_sales/tests/integration/test_workers.py::TestWorkers::test_two_workers_fulfil_a_backlog_faster_than_one
 	run_pytest "$SITES_TMP/integration.xml" "${XDIST_ARGS[@]}" "$APP_DIR/antara_sales/tests/integration/test_workers.py" \
 		"$APP_DIR/antara_sales/tests/integration" --deselect "$SPEED_UP_TEST" ${PYTEST_ARGS:-}

@@ -4,7 +4,6 @@ changes (F/KOM/004), which are "verified like a new order"."""
 
 import frappe
 from frappe import _
-from frappe.query_builder import DocType
 from frappe.utils import get_link_to_form, now_datetime
 
 from antara_sales.roles import is_admin
@@ -50,10 +49,8 @@ def target_values(verification) -> frappe._dict:
 	ref = reference_of(verification)
 	loaded = verification.flags.antara_target
 	if loaded is None or (loaded.doctype, loaded.name) != ref:
-		table = DocType(ref[0])
-		fields = dict.fromkeys((*TARGET_FIELDS, steps.state_field(ref[0])))
-		rows = frappe.qb.from_(table).select(*fields).where(table.name == ref[1]).run(as_dict=True)
-		values = rows[0] if rows else None
+		fields = list(dict.fromkeys((*TARGET_FIELDS, steps.state_field(ref[0]))))
+		values = frappe.db.get_value(*ref, fields, as_dict=True)
 		if not values:
 			frappe.throw(_("{0} {1} not found").format(_(ref[0]), ref[1]), frappe.DoesNotExistError)
 		loaded = verification.flags.antara_target = frappe._dict(values, doctype=ref[0], name=ref[1])

@@ -96,6 +96,12 @@ def target_vs_actual(filters) -> tuple:
 	# A line counts in its contract's department, bureau and month (sales_facts.SaleLine).
 	of_contract = {c.name: (c.department, c.bureau, month_start(c.customer_signed_on)) for c in contracts}
 	keys: dict[tuple, tuple] = {}
+
+	def key_of(combination: tuple) -> tuple:
+		if combination not in keys:
+			keys[combination] = key_for(*combination)
+		return keys[combination]
+
 	main_line: dict[str, tuple] = {}
 	# Where no target of the department and month names a product, every line of a contract counts
 	# in the same group: its lines' sum does, and it is its own main line.
@@ -108,10 +114,7 @@ def target_vs_actual(filters) -> tuple:
 			continue
 		if c.lines_amount is None:  # no lines: no sale to count
 			continue
-		combination = (dept, line_bureau, None, month)
-		key = keys.get(combination)
-		if key is None:
-			key = keys[combination] = key_for(*combination)
+		key = key_of((dept, line_bureau, None, month))
 		group = groups[key]
 		group["actual"] += flt(c.lines_amount)
 		group["contracts"].add(c.name)
@@ -119,10 +122,7 @@ def target_vs_actual(filters) -> tuple:
 	for line in sales_facts.lines_of(by_line):
 		contract, amount = line.parent, flt(line.amount)
 		dept, line_bureau, month = of_contract[contract]
-		combination = (dept, line_bureau, line.product, month)
-		key = keys.get(combination)
-		if key is None:
-			key = keys[combination] = key_for(*combination)
+		key = key_of((dept, line_bureau, line.product, month))
 		group = groups[key]
 		group["actual"] += amount
 		group["contracts"].add(contract)

@@ -1,7 +1,6 @@
 """Stand-ins for absent approvers (ANTARA Approval Delegation), for a date range."""
 
 import frappe
-from frappe.query_builder import DocType, Order
 from frappe.utils import today
 from frappe.utils.caching import request_cache
 
@@ -22,11 +21,11 @@ def in_force(day: str) -> tuple:
 	"""Every delegation in force on a day, the latest begun first: read once per request (issue 13),
 	where a step asked once for each person it routes and each scope it works out. Forgotten with the
 	scopes when a delegation is saved or deleted (permissions.forget_scopes)."""
-	delegation = DocType("ANTARA Approval Delegation")
 	return tuple(
-		frappe.qb.from_(delegation)
-		.select(delegation.user, delegation.delegate)
-		.where((delegation.from_date <= day) & (delegation.to_date >= day))
-		.orderby(delegation.from_date, order=Order.desc)
-		.run(as_dict=True)
+		frappe.get_all(
+			"ANTARA Approval Delegation",
+			filters={"from_date": ("<=", day), "to_date": (">=", day)},
+			fields=["user", "delegate"],
+			order_by="from_date desc",
+		)
 	)

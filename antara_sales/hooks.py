@@ -64,6 +64,7 @@ doc_events = {
 	},
 	"ANTARA Cooperation Contract": {
 		"before_print": "antara_sales.services.printing.print_log.on_before_print",
+		"before_submit": "antara_sales.services.fulfilling.fulfilment.before_contract_signed",
 		"on_submit": [
 			"antara_sales.services.contracting.contract_copy.on_contract_signed",
 			# Fulfilment (issue 5, 6.8): the customer signed (status Signed): tickets and invoice.

@@ -20,6 +20,8 @@ rolled back."""
 import statistics
 import sys
 import time
+from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import frappe
@@ -49,6 +51,7 @@ class Sample:
 	sql: list = field(default_factory=list)
 	assigned: list = field(default_factory=list)  # ToDos the step opened
 	closed: list = field(default_factory=list)  # ToDos the step closed
+	sources: Counter | None = None  # the attribution round's: what asked for each statement
 
 	@property
 	def time(self) -> float:
@@ -77,7 +80,8 @@ def timed(sample: Sample, fn, *args):
 	frappe.local.request_cache.clear()
 	q0 = questions()
 	start = time.perf_counter()
-	result = fn(*args)
+	with observed(sample.sources):
+		result = fn(*args)
 	elapsed = (time.perf_counter() - start) * 1000
 	sample.sql.append(questions() - q0 - 1)
 	sample.ms.append(elapsed)
@@ -146,6 +150,11 @@ def measure(rounds: int):
 	stock["assign"] = assign_k[1]
 	for k, sample in assign_k.items():
 		stock[f"assign x{k}"] = sample
+	# One more round, not timed: where each step's statements go.
+	traced = {name: Sample(sources=Counter()) for name in steps}
+	app_round(traced, org, customer, product)
+	for name, sample in steps.items():
+		sample.sources = traced[name].sources
 	return stock, steps
 
 
@@ -239,6 +248,84 @@ def act(sample: Sample, user: str, doc, action: str):
 		timed(sample, workflow_guard.apply, frappe.get_doc(doc.doctype, doc.name), action)
 
 
+# Where the statements go (printed, not gated): each one put down to what asked for it, read from
+# the stack as Frappe's own Recorder does (frappe/recorder.py swaps frappe.db.sql the same way).
+
+# The database layer and Frappe's thin API over it (frappe.get_all, get_value, the caching and
+# type-checking wrappers): a statement is put down to the code that called into them.
+DB_LAYER = ("/frappe/database/", "/frappe/query_builder/", "/frappe/model/db_query.py", "/pymysql/",
+	"/frappe/__init__.py", "/frappe/utils/caching.py", "/frappe/utils/typing_validations.py")  # fmt: skip
+# (what, a file and, optionally, a function on the stack), first match wins.
+SOURCES = (
+	("Frappe: Assignment Rule engine, on the app's rules", "assignment_rule/assignment_rule.py", "apply"),
+	("Frappe: assign / unassign (in the yardstick)", "/frappe/desk/form/assign_to.py", None),
+	("Frappe: Workflow Actions of the new state", "workflow_action/workflow_action.py", None),
+	("Frappe: the email with the print (6.7)", "/frappe/core/doctype/communication/", None),
+	("app: the inbox's Workflow Action rows", "/antara_sales/services/workflow/inbox.py", None),
+)
+OWN = "app: its own reads and writes"
+LINES = "Frappe: the lines (child rows) of order and contract"
+NAMING = "Frappe: naming series and link checks"
+REST = "Frappe: load, save, comment, version of the documents"
+ORDER = (OWN, SOURCES[4][0], LINES, NAMING, REST, *(label for label, *_ in SOURCES[:4]))
+CHILD_TABLE = "`tabANTARA Order Item`"
+
+
+def source_of(query: str) -> str:
+	frames = []
+	frame = sys._getframe(2)  # below observed()'s wrapper
+	while frame:
+		frames.append((frame.f_code.co_filename, frame.f_code.co_name))
+		frame = frame.f_back
+	frames = [(file, fn) for file, fn in frames if not any(part in file for part in DB_LAYER)]
+	for label, file_part, function in SOURCES:
+		if any(file_part in file and function in (None, fn) for file, fn in frames):
+			return label
+	caller = frames[0][0] if frames else ""
+	if "/antara_sales/" in caller and "/antara_sales/tests/" not in caller:
+		return OWN
+	if CHILD_TABLE in query:
+		return LINES
+	if any(fn in ("_validate_links", "set_new_name") or "naming.py" in file for file, fn in frames):
+		return NAMING
+	return REST
+
+
+@contextmanager
+def observed(sources: Counter | None):
+	if sources is None:
+		yield
+		return
+	sql = frappe.db.sql
+
+	def counted(query, *args, **kwargs):
+		sources[source_of(str(query))] += 1
+		return sql(query, *args, **kwargs)
+
+	frappe.db.sql = counted
+	try:
+		yield
+	finally:
+		del frappe.db.sql  # the Database class's own method again
+
+
+def attribution(steps: dict) -> list[str]:
+	names = list(steps)
+	lines = [
+		"\nwhere the statements go (one more round: "
+		+ ", ".join(f"{i + 1} = {name}" for i, name in enumerate(names))
+		+ ")",
+		f"{'':56}" + "".join(f"{i + 1:>5}" for i in range(len(names))),
+	]
+	for label in ORDER:
+		counts = [steps[name].sources.get(label, 0) for name in names]
+		if any(counts):
+			lines.append(f"{label:56}" + "".join(f"{c:5}" for c in counts))
+	totals = [sum(steps[name].sources.values()) for name in names]
+	lines.append(f"{'all':56}" + "".join(f"{c:5}" for c in totals))
+	return lines
+
+
 # The report.
 
 
@@ -276,6 +363,7 @@ def report(stock: dict, steps: dict) -> list[str]:
 			f"{name:46} {sample.time:7.1f} {sample.statements:5.0f} {ms:8.1f} {sql:8.0f} {x_time:7.2f}"
 			f" {x_sql:6.2f} {target:6.1f}  {parts}{flag}"
 		)
+	print("\n".join(attribution(steps)))
 	return missed
 
 

@@ -38,7 +38,8 @@ def make_from_order(order_name: str):
 			),
 			title=_("Order Not Verified"),
 		)
-	if existing := existing_contract(order.name):
+	# Only an order that names a contract can have one (set below; issue 13: no query for none).
+	if order.contract and (existing := existing_contract(order.name)):
 		frappe.throw(
 			_("{0} already has the contract {1}.").format(order.name, get_link_to_form(CONTRACT, existing)),
 			frappe.DuplicateEntryError,

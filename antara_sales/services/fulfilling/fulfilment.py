@@ -48,14 +48,17 @@ DONE, RACED, SKIPPED, FAILED = "done", "done by another worker", "skipped", "fai
 # Hooks (hooks.py doc_events).
 
 
+def before_contract_signed(contract, method=None):
+	"""The customer's signature submits the contract with status Signed: it is saved Queued with the
+	signing itself, not by a second write after it (issue 13)."""
+	if steps.is_at(contract, "signed"):
+		contract.update({"fulfilment_status": rules.QUEUED, "fulfilment_summary": _("Queued")})
+
+
 def on_contract_signed(contract, method=None):
-	"""The customer's signature submits the contract with status Signed: 6.8 starts."""
-	if not steps.is_at(contract, "signed"):
-		return
-	contract.db_set(
-		{"fulfilment_status": rules.QUEUED, "fulfilment_summary": _("Queued")}, update_modified=False
-	)
-	enqueue(contract.name, "signed")
+	"""After the signing's save: 6.8 starts (the job runs after the commit)."""
+	if steps.is_at(contract, "signed"):
+		enqueue(contract.name, "signed")
 
 
 SERVICE_FIELDS = (

@@ -278,7 +278,8 @@ SOURCES = (
 	("Frappe: Assignment Rule engine, on the app's rules", "assignment_rule/assignment_rule.py", "apply"),
 	("Frappe: assign / unassign (in the yardstick)", "/frappe/desk/form/assign_to.py", None),
 	("Frappe: Workflow Actions of the new state", "workflow_action/workflow_action.py", None),
-	("Frappe: the email with the print (6.7)", "/frappe/core/doctype/communication/", None),
+	# 6.7: the customer's copy, sent as the desk's Email button sends a print (contract_copy.py).
+	("Frappe: the email with the print (6.7)", "/antara_sales/services/contracting/contract_copy.py", None),
 	("app: the inbox's Workflow Action rows", "/antara_sales/services/workflow/inbox.py", None),
 )
 OWN = "app: its own reads and writes"

@@ -32,6 +32,7 @@ import frappe
 from frappe.desk.form import assign_to
 from frappe.model.workflow import apply_workflow
 
+from antara_sales.doctypes import ORDER_ITEM
 from antara_sales.services.contracting import contract as contract_service
 from antara_sales.services.verifying import verification as verification_service
 from antara_sales.services.workflow import workflow_guard
@@ -273,21 +274,26 @@ def act(sample: Sample, user: str, doc, action: str):
 # type-checking wrappers): a statement is put down to the code that called into them.
 DB_LAYER = ("/frappe/database/", "/frappe/query_builder/", "/frappe/model/db_query.py", "/pymysql/",
 	"/frappe/__init__.py", "/frappe/utils/caching.py", "/frappe/utils/typing_validations.py")  # fmt: skip
-# (what, a file and, optionally, a function on the stack), first match wins.
-SOURCES = (
-	("Frappe: Assignment Rule engine, on the app's rules", "assignment_rule/assignment_rule.py", "apply"),
-	("Frappe: assign / unassign (in the yardstick)", "/frappe/desk/form/assign_to.py", None),
-	("Frappe: Workflow Actions of the new state", "workflow_action/workflow_action.py", None),
-	# 6.7: the customer's copy, sent as the desk's Email button sends a print (contract_copy.py).
-	("Frappe: the email with the print (6.7)", "/antara_sales/services/contracting/contract_copy.py", None),
-	("app: the inbox's Workflow Action rows", "/antara_sales/services/workflow/inbox.py", None),
-)
 OWN = "app: its own reads and writes"
+INBOX = "app: the inbox's Workflow Action rows"
 LINES = "Frappe: the lines (child rows) of order and contract"
 NAMING = "Frappe: naming series and link checks"
 REST = "Frappe: load, save, comment, version of the documents"
-ORDER = (OWN, SOURCES[4][0], LINES, NAMING, REST, *(label for label, *_ in SOURCES[:4]))
-CHILD_TABLE = "`tabANTARA Order Item`"
+RULES = "Frappe: Assignment Rule engine, on the app's rules"
+ASSIGN = "Frappe: assign / unassign (in the yardstick)"
+ACTIONS = "Frappe: Workflow Actions of the new state"
+EMAIL = "Frappe: the email with the print (6.7, in the yardstick)"
+# (what, a file and, optionally, a function on the stack), first match wins.
+SOURCES = (
+	(RULES, "assignment_rule/assignment_rule.py", "apply"),
+	(ASSIGN, "/frappe/desk/form/assign_to.py", None),
+	(ACTIONS, "workflow_action/workflow_action.py", None),
+	# 6.7: the customer's copy, sent as the desk's Email button sends a print (contract_copy.py).
+	(EMAIL, "/antara_sales/services/contracting/contract_copy.py", None),
+	(INBOX, "/antara_sales/services/workflow/inbox.py", None),
+)
+ORDER = (OWN, INBOX, LINES, NAMING, REST, RULES, ASSIGN, ACTIONS, EMAIL)  # the table's rows
+CHILD_TABLE = f"`tab{ORDER_ITEM}`"
 
 
 def source_of(query: str) -> str:

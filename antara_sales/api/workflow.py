@@ -4,8 +4,9 @@ the document waits for."""
 
 import frappe
 from frappe import _
+from frappe.desk.form.load import get_assignments
 from frappe.model.workflow import get_workflow_name
-from frappe.utils import get_fullname
+from frappe.utils import add_user_info, get_fullname
 
 from antara_sales.services.workflow import inbox, routing, steps
 
@@ -29,7 +30,9 @@ def states(doctype: str, keys) -> list[str]:
 @frappe.whitelist()
 def turn(doctype: str, name: str) -> dict:
 	"""`step` is the procedure-step key of the state (None for a step an admin added); `mine` and
-	`message` say whether it waits for the reader."""
+	`message` say whether it waits for the reader; `assignments` are the document's open ToDos as
+	the form's sidebar shows them (Frappe's docinfo), which a workflow action changes and Frappe's
+	form does not reload."""
 	if doctype not in inbox.ROUTED:
 		return {}
 	doc = frappe.get_doc(doctype, name)
@@ -37,8 +40,15 @@ def turn(doctype: str, name: str) -> dict:
 	workflow = get_workflow_name(doctype)
 	if not workflow:
 		return {}
+	assignments = get_assignments(doctype, name)
+	user_info = {}  # the avatars' names, as Frappe's docinfo sends them
+	add_user_info({a.owner for a in assignments}, user_info)
+	return {"assignments": assignments, "user_info": user_info, **whose_turn(doc, workflow)}
+
+
+def whose_turn(doc, workflow: str) -> dict:
 	state = inbox.state_of(doc)
-	step = steps.key_of(doctype, state)
+	step = steps.key_of(doc.doctype, state)
 	people = routing.responsible(doc)
 	if not people:
 		return {"step": step}

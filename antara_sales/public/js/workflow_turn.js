@@ -24,6 +24,11 @@ if (!antara_sales.headline.installed) {
 				// The form's own script offers the step's buttons to the person it waits for.
 				frm.antara_turn = turn || {};
 				frm.trigger("antara_turn");
+				// A workflow action moves the ToDos; Frappe's form keeps the sidebar it loaded.
+				if (turn && turn.assignments && frm.assign_to) {
+					frappe.update_user_info(turn.user_info || {});
+					frm.assign_to.render(turn.assignments);
+				}
 				const extra = antara_sales.headline.extra[frm.doctype];
 				const other = extra ? extra(frm) : null;
 				if (turn && turn.message) {

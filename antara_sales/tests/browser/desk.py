@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -348,6 +349,29 @@ class Desk:
 			shown = menu.locator(".dropdown-menu a.dropdown-item").all_inner_texts()
 			raise StepFailed(f"no action {label!r} under {label_actions}; shown: {shown}")
 		self.request(page, "frappe.model.workflow.apply_workflow", item.first.click)
+
+	# Whom the form's "Assigned To" sidebar shows: the assignees of Frappe's docinfo, with a note
+	# when their avatars are not one each and named (Frappe's title: the full name, not the email).
+	SIDEBAR_ASSIGNEES = """() => {
+		const shown = (cur_frm.get_docinfo().assignments || []).map((a) => a.owner).sort();
+		const avatars = [...document.querySelectorAll('.form-assignments .assignments .avatar')]
+			.filter((a) => a.offsetParent);
+		const named = avatars.filter((a) => a.title && !shown.includes(a.title)).length;
+		return named === shown.length && avatars.length === shown.length
+			? shown : [...shown, `(${named} of ${avatars.length} avatars named)`];
+	}"""
+
+	def assigned(self, page: Page, users: list[str], timeout: int = 15_000) -> list[str]:
+		"""Wait until the sidebar shows `users`; return whom it shows (SIDEBAR_ASSIGNEES)."""
+		try:
+			page.wait_for_function(
+				f"(users) => JSON.stringify(({self.SIDEBAR_ASSIGNEES})()) === JSON.stringify([...users].sort())",
+				arg=users,
+				timeout=timeout,
+			)
+		except PlaywrightTimeout:
+			pass
+		return page.evaluate(self.SIDEBAR_ASSIGNEES)
 
 	def button(self, page: Page, label: str):
 		button = page.locator(f'.page-container:visible button[data-label="{encode_label(label)}"]')

@@ -212,6 +212,8 @@ def test_07_manager_review(walk):
 		desk.action(page, t("Actions"), t("Approve"))
 		status = w.value(CONTRACT, contract, "status")
 		check(status == "Awaiting GM Signature", f"{contract} is {status}, not Awaiting GM Signature")
+		shown = desk.assigned(page, [w.users["gm"]])
+		check(shown == [w.users["gm"]], f"after Approve the sidebar's Assigned To shows {shown}, not the GM")
 
 
 def test_08_gm_signature(walk):
@@ -262,6 +264,8 @@ def test_09_customer_signature(walk):
 		no_workflow_toast(check, desk.toasts(page))
 		status = w.value(CONTRACT, contract, "status")
 		check(status == "Signed", f"{contract} is {status}, not Signed")
+		shown = desk.assigned(page, [])
+		check(not shown, f"the signed contract's sidebar still shows {shown} as Assigned To")
 		fulfilment = w.value(CONTRACT, contract, "fulfilment_status")
 		retry = page.locator(
 			f'.page-container:visible button[data-label="{encode(t("Retry Fulfilment"))}"]:visible'

@@ -104,6 +104,12 @@ class TestWhoseTurn(AntaraTestCase):
 		theirs = turn(self.org.ae, contract)
 		self.assertFalse(theirs["mine"])
 		self.assertIn(frappe.utils.get_fullname(self.org.gm), theirs["message"])
+		# The sidebar's "Assigned To" after the Manager's Approve: the GM, not the Manager.
+		self.assertEqual([a["owner"] for a in turn(self.org.manager, contract)["assignments"]], [self.org.gm])
+
+	def test_a_signed_contract_shows_nobody_assigned(self):
+		contract = f.signed_contract(self.org, self.customer, [self.product])
+		self.assertEqual(turn(self.org.ae, contract)["assignments"], [])
 
 	def test_an_admin_worded_message_is_what_the_form_shows(self):
 		order = f.make_order(self.org, self.customer, [self.product])

@@ -5,7 +5,7 @@ tickets; the department's people move them to In Progress and Done, with a resol
 
 import frappe
 from frappe import _
-from frappe.utils import add_days, escape_html, get_link_to_form, today
+from frappe.utils import add_days, escape_html, format_date, get_link_to_form, today
 
 from antara_sales.doctypes import CONTRACT, TICKET
 from antara_sales.domain import fulfilment as rules
@@ -108,7 +108,7 @@ def subject(contract, work: str, change=None) -> str:
 
 def details(contract, work: str, products: list, change=None) -> str:
 	rows = "".join(
-		f"<li>{escape_html(p.product_name)} × {p.quantity}: {p.start_date} – {p.end_date} "
+		f"<li>{escape_html(p.product_name)} × {p.quantity}: {format_date(p.start_date)} – {format_date(p.end_date)} "
 		f"({_(p.billing_period)})</li>"
 		for p in products
 	)

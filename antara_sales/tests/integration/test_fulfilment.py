@@ -2,6 +2,7 @@
 each created exactly once by a background job; the contract shows its fulfilment at a glance."""
 
 import frappe
+from frappe.utils import format_date
 from frappe.utils.background_jobs import is_job_enqueued
 
 from antara_sales.services.fulfilling import fulfilment
@@ -57,6 +58,9 @@ class TestSigning(FulfilmentCase):
 		technical = frappe.get_doc(TICKET, tickets[0].name)
 		self.assertIn(contract.name, technical.subject)
 		self.assertNotIn("Data dan Riset", technical.details)  # data needs no technical work
+		# The service period in the site's date format, as the desk shows dates (not 2026-01-01).
+		self.assertIn(f"{format_date(YEAR['start'])} – ", technical.details)
+		self.assertNotIn(YEAR["start"], technical.details)
 
 		[invoice] = self.invoices(contract)
 		# January: monthly text 1,000,000 + quarterly data 3,000,000 less 10% + yearly Xinhua

@@ -108,8 +108,8 @@ def subject(contract, work: str, change=None) -> str:
 
 def details(contract, work: str, products: list, change=None) -> str:
 	rows = "".join(
-		f"<li>{escape_html(p.product_name)} × {p.quantity}: {format_date(p.start_date)} – {format_date(p.end_date)} "
-		f"({_(p.billing_period)})</li>"
+		f"<li>{escape_html(p.product_name)} × {p.quantity}: "
+		f"{format_date(p.start_date)} – {format_date(p.end_date)} ({_(p.billing_period)})</li>"
 		for p in products
 	)
 	intro = _("The customer signed {0} (6.8). {1} is needed for:").format(

@@ -72,14 +72,23 @@ def ensure_workflow_fields():
 
 
 def ensure_inbox_field():
-	"""The approvers' inbox shows the action each person will take (services/workflow/inbox.py)."""
+	"""The approvers' inbox shows what each entry is about and the action each person will take
+	(services/workflow/inbox.py)."""
 	from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
-	from antara_sales.services.workflow.inbox import NEXT_ACTION_FIELD, WORKFLOW_ACTION
+	from antara_sales.services.workflow.inbox import NEXT_ACTION_FIELD, TITLE_FIELD, WORKFLOW_ACTION
 
 	create_custom_fields(
 		{
 			WORKFLOW_ACTION: [
+				{
+					# Shown with the reference in the list (public/js/workflow_action_list.js).
+					"fieldname": TITLE_FIELD,
+					"fieldtype": "Data",
+					"label": "Regarding",
+					"insert_after": "reference_name",
+					"read_only": 1,
+				},
 				{
 					"fieldname": NEXT_ACTION_FIELD,
 					"fieldtype": "Data",
@@ -87,7 +96,7 @@ def ensure_inbox_field():
 					"insert_after": "workflow_state",
 					"read_only": 1,
 					"in_list_view": 1,
-				}
+				},
 			]
 		},
 		update=True,

@@ -18,6 +18,9 @@ from antara_sales.doctypes import CONTRACT, MEDIA_ORDER, SUBSCRIPTION_CHANGE
 
 WORKFLOW_ACTION = "Workflow Action"
 NEXT_ACTION_FIELD = "antara_next_action"
+# What the document is about (its title: the customer, for the procedure's documents), so that the
+# inbox says whose order or contract waits, not only its number.
+TITLE_FIELD = "antara_reference_title"
 
 
 # The procedure's DocTypes whose steps are routed to people (services/workflow/routing.py); the weekly
@@ -79,6 +82,7 @@ def create(doc, state: str, user: str):
 			"workflow_state": state,
 			"status": "Open",
 			"user": user,
+			TITLE_FIELD: doc.get_title(),
 			NEXT_ACTION_FIELD: " / ".join(dict.fromkeys(_(t.action, lang=lang) for t in transitions)),
 		}
 	)

@@ -175,6 +175,30 @@ class Desk:
 
 	# ------------------------------------------------------------------ finding work
 
+	def open_from_inbox(self, page: Page, reference: str, before_opening=None) -> dict:
+		"""The person's Workflow Action list (the approvers' inbox): the row's link opens the
+		document. Returns what the list showed: its rows' texts and column headings."""
+		self.route(page, "/app/workflow-action")
+		self.wait_list(page, "Workflow Action")
+		shown = page.evaluate(
+			"""() => ({
+				rows: [...document.querySelectorAll('.list-row-container')]
+					.filter((r) => r.offsetParent).map((r) => r.innerText.replace(/\\s+/g, " ").trim()),
+				headings: [...document.querySelectorAll('.list-row-head .list-row-col')]
+					.filter((c) => c.offsetParent).map((c) => c.innerText.trim()),
+			})"""
+		)
+		link = page.locator(
+			f'.page-container:visible .list-row-container .list-subject a[href$="/{reference}"]'
+		)
+		if not link.count():
+			raise StepFailed(f"{reference} is not in the inbox of this user; shown: {shown['rows']}")
+		if before_opening:
+			before_opening()
+		link.first.click()
+		self.wait_ready(page)
+		return shown
+
 	def open_from_todo(self, page: Page, reference: str, wait_s: int = 0):
 		"""The person's ToDo list ("assigned to me"): the row's Open button opens the document."""
 		deadline = time.monotonic() + wait_s

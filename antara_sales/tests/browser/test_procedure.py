@@ -220,7 +220,17 @@ def test_08_gm_signature(walk):
 	w, desk = walk.world, walk.desk
 	with walk.step("Contract signed by the GM (6.7)", "gm") as (page, check):
 		contract = walk.data["contract"]
-		desk.open_from_todo(page, contract)
+		# The approver's inbox (Workflow Action): their own work only, saying whose contract it is
+		# and what to do with it; the entry opens the contract.
+		inbox = desk.open_from_inbox(page, contract, before_opening=lambda: walk.shot(page, "inbox"))
+		customer = w.value(CONTRACT, contract, "customer_name")
+		check(
+			len(inbox["rows"]) == 1 and customer in inbox["rows"][0] and t("Sign as GM") in inbox["rows"][0],
+			f"the GM's inbox should be one entry naming {customer!r} and {t('Sign as GM')!r}: {inbox['rows']}",
+		)
+		check(
+			t("ID") not in inbox["headings"], f"the inbox shows its entries' hash names: {inbox['headings']}"
+		)
 		desk.wait_form(page, CONTRACT, saved=True)
 		walk.shot(page, "opened")
 		hint = page.locator(".page-container:visible .form-message:visible")

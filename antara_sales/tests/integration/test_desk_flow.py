@@ -16,7 +16,7 @@ def inbox(user: str, doc) -> list[frappe._dict]:
 		return frappe.get_list(
 			"Workflow Action",
 			filters={"reference_doctype": doc.doctype, "reference_name": doc.name},
-			fields=["name", "workflow_state", "antara_next_action", "user"],
+			fields=["name", "workflow_state", "antara_next_action", "antara_reference_title", "user"],
 		)
 
 
@@ -41,6 +41,7 @@ class TestApproversInbox(AntaraTestCase):
 			self.assertEqual(len(rows), 1, verifier)
 			self.assertEqual(rows[0].workflow_state, "Submitted for Verification")
 			self.assertIn(frappe._("Verify"), rows[0].antara_next_action)
+			self.assertEqual(rows[0].antara_reference_title, order.customer_name)  # whose order
 		# An Assistant Manager the Manager did not assign, and the AE, see nothing of it.
 		self.assertEqual(inbox(self.org.other_am, order), [])
 		self.assertEqual(inbox(self.org.ae, order), [])
@@ -67,6 +68,7 @@ class TestApproversInbox(AntaraTestCase):
 		rows = inbox(self.org.gm, contract)
 		self.assertEqual([r.workflow_state for r in rows], ["Awaiting GM Signature"])
 		self.assertIn(frappe._("Sign as GM"), rows[0].antara_next_action)
+		self.assertEqual(rows[0].antara_reference_title, contract.customer_name)
 		self.assertEqual(inbox(self.org.manager, contract), [])
 
 	def test_a_stand_in_gets_the_absent_verifiers_entry(self):

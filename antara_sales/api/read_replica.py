@@ -114,7 +114,7 @@ def check_filters(filters):
 def check_args(doctype: str, args: dict, fields: dict):
 	meta = frappe.get_meta(doctype)
 	for arg, value in args.items():
-		if value is None:
+		if value in (None, ""):  # unset: Frappe takes the card's or chart's own (the desk sends "")
 			continue
 		df = meta.get_field(fields[arg]) or frappe._dict(fieldname=arg, fieldtype="Date")
 		check_value(meta, df, value, _(doctype))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import frappe
 from frappe.utils import add_days, add_months, getdate, today
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from antara_sales.tests.browser.world import t
 
@@ -20,6 +21,7 @@ CONTRACT, CHANGE = "ANTARA Cooperation Contract", "ANTARA Subscription Change"
 TICKET, INVOICE = "ANTARA Ticket", "ANTARA Invoice"
 CORETAX_EXPORT = "ANTARA Coretax Export"
 MEETING = "ANTARA Weekly Sales Meeting"
+WORKSPACE = "ANTARA Sales"
 WORKFLOW_TOAST = "This form is not editable due to a Workflow."
 FULFILMENT_WAIT_S = 120  # the RQ worker takes the signing job
 
@@ -479,3 +481,47 @@ def test_16_weekly_meeting(walk):
 		check(table.count() and table.first.is_visible(), "the evaluation table is not shown")
 		if table.count():
 			table.first.scroll_into_view_if_needed()
+
+
+def test_17_managers_week(walk):
+	"""6.1.1 at a glance: the workspace's number cards and charts, drawn for the Manager's department
+	(they were an empty heading while the layout named them by record, not by label)."""
+	w, desk = walk.world, walk.desk
+	with walk.step("The Manager's week on the workspace (6.1.1)", "manager") as (page, check):
+		w.fresh()
+		workspace = frappe.get_doc("Workspace", WORKSPACE)
+		cards, charts = len(workspace.number_cards), len(workspace.charts)
+		desk.route(page, "/app/" + frappe.scrub(WORKSPACE).replace("_", "-"))
+		page.wait_for_function("(w) => frappe.get_route_str() === 'Workspaces/' + w", arg=WORKSPACE)
+		try:
+			page.wait_for_function(
+				"""([cards, charts]) => {
+					const numbers = [...document.querySelectorAll('.number-widget-box .widget-content .number')];
+					const drawn = [...document.querySelectorAll('.dashboard-widget-box')]
+						.filter((w) => w.querySelector('.chart-container svg'));
+					return numbers.length === cards && numbers.every((n) => n.innerText.trim())
+						&& drawn.length === charts;
+				}""",
+				arg=[cards, charts],
+				timeout=30_000,
+			)
+		except PlaywrightTimeout:
+			pass
+		desk.wait_ready(page)
+		page.wait_for_timeout(1500)  # frappe-charts draws its data after a first empty frame
+		shown = page.evaluate(
+			"""() => ({
+				numbers: [...document.querySelectorAll('.number-widget-box .widget-content .number')]
+					.map((n) => n.innerText.trim()),
+				charts: [...document.querySelectorAll('.dashboard-widget-box')]
+					.filter((w) => w.querySelector('.chart-container svg')).length,
+				dialogs: [...document.querySelectorAll('.modal')].filter((m) => m.offsetParent)
+					.map((m) => m.innerText.trim().slice(0, 200)),
+			})"""
+		)
+		check(
+			len(shown["numbers"]) == cards and all(shown["numbers"]),
+			f"the number cards shown: {shown['numbers']}",
+		)
+		check(shown["charts"] == charts, f"{shown['charts']} of {charts} charts drawn")
+		check(not shown["dialogs"], f"the workspace opened with a dialog: {shown['dialogs']}")

@@ -11,7 +11,7 @@ from frappe.utils import add_days, date_diff, flt, get_datetime, getdate, now_da
 from antara_sales.doctypes import SUBSCRIPTION_CHANGE as CHANGE
 from antara_sales.domain.sales_calendar import Span
 from antara_sales.permissions import scope_for
-from antara_sales.services.reporting import report_columns, sales_facts, state_history
+from antara_sales.services.reporting import report_charts, report_columns, sales_facts, state_history
 from antara_sales.services.reporting.report_columns import column, link
 from antara_sales.services.workflow import steps
 
@@ -138,7 +138,7 @@ def pipeline(filters) -> tuple:
 			"indicator": "Red",
 		},
 	]
-	return columns, data, message, chart, summary
+	return columns, data, message, report_charts.drawable(chart), summary
 
 
 def pipeline_query(doctype: str, filters) -> tuple[dict, list[str], str]:
@@ -314,7 +314,7 @@ def verification_turnaround(filters) -> tuple:
 			"datatype": "Float",
 		},
 	]
-	return columns, data, None, chart, summary
+	return columns, data, None, report_charts.drawable(chart), summary
 
 
 # ------------------------------------------------------------------ contracts to renew
@@ -388,7 +388,7 @@ def expiring_contracts(filters) -> tuple:
 		},
 		{"value": sum(r["value"] for r in data), "label": _("Value Ending"), "datatype": "Currency"},
 	]
-	return columns, data, None, chart, summary
+	return columns, data, None, report_charts.drawable(chart), summary
 
 
 def renewals_under_way(contracts) -> dict[str, str]:

@@ -13,7 +13,7 @@ from antara_sales.domain import sales_targets
 from antara_sales.domain.meeting_evaluation import is_new_customer
 from antara_sales.domain.sales_calendar import Span, month_of, month_start, months_between
 from antara_sales.permissions import scope_for
-from antara_sales.services.reporting import report_columns, sales_facts
+from antara_sales.services.reporting import report_charts, report_columns, sales_facts
 from antara_sales.services.reporting.report_columns import column
 
 ALL_BUREAUS = ""  # a target for the whole department
@@ -192,7 +192,7 @@ def target_vs_actual(filters) -> tuple:
 		},
 	]
 	message = None if scope.sees_targets else _("You see your own sales; targets are set per department.")
-	return columns, data, message, chart, summary
+	return columns, data, message, report_charts.drawable(chart), summary
 
 
 # ------------------------------------------------------------------ new vs existing customers
@@ -289,7 +289,7 @@ def new_vs_existing(filters) -> tuple:
 			"datatype": "Currency",
 		},
 	]
-	return columns, data, None, chart, summary
+	return columns, data, None, report_charts.drawable(chart), summary
 
 
 def _new_vs_existing_by_contract(sales, by_name) -> tuple:

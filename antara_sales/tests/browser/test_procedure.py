@@ -483,6 +483,22 @@ def test_16_weekly_meeting(walk):
 			table.first.scroll_into_view_if_needed()
 
 
+# What the workspace shows: each number card's figure, each chart "drawn", "empty" (Frappe's No Data)
+# or "loading" (chart widget: .chart-loading-state holds both messages), and any open dialog.
+def workspace_widgets() -> str:
+	return f"""() => ({{
+	numbers: [...document.querySelectorAll('.number-widget-box .widget-content .number')]
+		.map((n) => n.innerText.trim()),
+	charts: [...document.querySelectorAll('.dashboard-widget-box')].map((box) => {{
+		const note = [...box.querySelectorAll('.chart-loading-state')].find((e) => e.offsetParent);
+		if (note) return note.innerText.trim() === {t("No Data")!r} ? "empty" : "loading";
+		return box.querySelector('.chart-container svg') ? "drawn" : "loading";
+	}}),
+	dialogs: [...document.querySelectorAll('.modal')].filter((m) => m.offsetParent)
+		.map((m) => m.innerText.trim().slice(0, 200)),
+}})"""
+
+
 def test_17_managers_week(walk):
 	"""6.1.1 at a glance: the workspace's number cards and charts for the Manager's department (they
 	were an empty heading while the layout named them by record, not by label). A chart with nothing
@@ -517,19 +533,3 @@ def test_17_managers_week(walk):
 			f"the charts: {shown['charts']}",
 		)
 		check(not shown["dialogs"], f"the workspace opened with a dialog: {shown['dialogs']}")
-
-
-# What the workspace shows: each number card's figure, each chart "drawn", "empty" (Frappe's No Data)
-# or "loading" (chart widget: .chart-loading-state holds both messages), and any open dialog.
-def workspace_widgets() -> str:
-	return f"""() => ({{
-	numbers: [...document.querySelectorAll('.number-widget-box .widget-content .number')]
-		.map((n) => n.innerText.trim()),
-	charts: [...document.querySelectorAll('.dashboard-widget-box')].map((box) => {{
-		const note = [...box.querySelectorAll('.chart-loading-state')].find((e) => e.offsetParent);
-		if (note) return note.innerText.trim() === {t("No Data")!r} ? "empty" : "loading";
-		return box.querySelector('.chart-container svg') ? "drawn" : "loading";
-	}}),
-	dialogs: [...document.querySelectorAll('.modal')].filter((m) => m.offsetParent)
-		.map((m) => m.innerText.trim().slice(0, 200)),
-}})"""

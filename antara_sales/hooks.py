@@ -11,12 +11,14 @@ export_python_type_annotations = True
 
 # The app on Frappe's apps screen (/apps) and, on v16, as an app icon on the desktop; only for the
 # procedure's staff (antara_sales/apps_screen.py), so a portal customer is not sent to the desk.
+# Its route is the desk's home, where Frappe opens the first workspace a person may see: ANTARA
+# Sales for the sales staff, ANTARA Fulfilment for 6.8's technical, editorial and finance people.
 add_to_apps_screen = [
 	{
 		"name": "antara_sales",
 		"logo": "/assets/antara_sales/images/antara_sales_logo.svg",
 		"title": "ANTARA Sales",
-		"route": "/app/antara-sales",
+		"route": "/app",
 		"has_permission": "antara_sales.apps_screen.has_app_permission",
 	}
 ]

@@ -228,6 +228,37 @@ class Desk:
 				raise StepFailed(f"{reference} is not in the ToDo list of this user")
 			time.sleep(3)
 
+	def land(self, page: Page) -> str:
+		"""The desk's home (/app, as after signing in): the workspace Frappe lands this person on."""
+		self.stale.add(page)  # a fresh load: the landing is decided when the desk boots
+		self.route(page, "/app")
+		page.wait_for_function("() => frappe.get_route()[0] === 'Workspaces' && frappe.get_route()[1]")
+		self.wait_ready(page)
+		return page.evaluate("() => frappe.get_route()[1]")
+
+	def open_from_shortcut(self, page: Page, label: str, doctype: str, name: str) -> str:
+		"""A shortcut of the workspace shown: waits for its count, opens its list (with the
+		shortcut's filters) and the document there. Returns the count as the shortcut showed it."""
+		widget = page.locator(
+			".page-container:visible .shortcut-widget-box",
+			has=page.locator(".widget-title", has_text=label),
+		)
+		try:
+			widget.first.wait_for(timeout=15_000)  # the blocks are drawn after the page has routed
+		except PlaywrightTimeout:
+			raise StepFailed(f"the workspace has no shortcut {label!r}") from None
+		pill = widget.first.locator(".indicator-pill")
+		pill.wait_for()
+		count = pill.inner_text().strip()
+		widget.first.click()
+		self.wait_list(page, doctype)
+		row = page.locator(f'.page-container:visible .list-row-container a[data-name="{name}"]')
+		if not row.count():
+			raise StepFailed(f"{name} is not in the list the shortcut {label!r} opens ({count})")
+		row.first.click()
+		self.wait_ready(page)
+		return count
+
 	def open_from_list(self, page: Page, doctype: str, name: str, wait_s: int = 0):
 		deadline = time.monotonic() + wait_s
 		doctype_route = doctype.lower().replace(" ", "-")

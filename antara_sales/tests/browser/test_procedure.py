@@ -22,6 +22,7 @@ TICKET, INVOICE = "ANTARA Ticket", "ANTARA Invoice"
 CORETAX_EXPORT = "ANTARA Coretax Export"
 MEETING = "ANTARA Weekly Sales Meeting"
 WORKSPACE = "ANTARA Sales"
+FULFILMENT = "ANTARA Fulfilment"  # the workspace of 6.8's technical, editorial and finance people
 WORKFLOW_TOAST = "This form is not editable due to a Workflow."
 FULFILMENT_WAIT_S = 120  # the RQ worker takes the signing job
 
@@ -328,7 +329,11 @@ def ticket_reaches(walk, key: str, work: str, label: str):
 			not others,
 			f"issue 10 point 7: the {work} user's ticket list shows other departments' tickets: {others[:5]}",
 		)
-		desk.open_from_todo(page, ticket)
+		# 6.8's people land on their own workspace, whose shortcut counts and opens their tickets
+		landed = desk.land(page)
+		check(landed == FULFILMENT, f"the {work} user lands on {landed!r}, not {FULFILMENT!r}")
+		count = desk.open_from_shortcut(page, t("My Open Tickets"), TICKET, ticket)
+		check(count[:1].isdigit() and int(count.split()[0]) >= 1, f"My Open Tickets counts {count!r}")
 		desk.wait_form(page, TICKET, saved=True)
 		walk.data[f"ticket_{key}"] = ticket
 
@@ -355,7 +360,9 @@ def test_12_finance_invoice(walk):
 		invoice = downstream_name(walk, INVOICE, {"contract": contract})
 		if not invoice:
 			raise AssertionError(f"no invoice for {contract} after {FULFILMENT_WAIT_S}s")
-		desk.open_from_list(page, INVOICE, invoice)
+		desk.land(page)  # issue 11: Finance exports to Coretax what its workspace says is due
+		count = desk.open_from_shortcut(page, t("Invoices to Export"), INVOICE, invoice)
+		check(count[:1].isdigit() and int(count.split()[0]) >= 1, f"Invoices to Export counts {count!r}")
 		desk.wait_form(page, INVOICE, saved=True)
 		check(desk.value(page, "contract") == contract, f"{invoice} is not the invoice of {contract}")
 		bell = w.value("Notification Log", {"for_user": w.users["finance"], "document_name": invoice}, "name")

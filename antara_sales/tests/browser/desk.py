@@ -40,6 +40,8 @@ new MutationObserver((records) => {
 """
 
 
+# The desk has routed /app to a workspace (Frappe lands each person on the first one they may see).
+LANDED = "() => window.frappe && frappe.get_route && frappe.get_route()[0] === 'Workspaces' && !!frappe.get_route()[1]"
 REALTIME = re.compile(r".*/socket\.io/.*")
 
 
@@ -89,6 +91,9 @@ class Desk:
 		page.locator("#login_password").fill(password)
 		page.locator(".page-card-actions .btn-login, form.form-login .btn-login").first.click()
 		page.wait_for_url(re.compile(r".*/app(/.*)?$"), timeout=60_000)
+		# Login lands on /app, and the desk then routes to the first workspace the user may see, once
+		# the sidebar has loaded: a step routed before that would be routed away again.
+		page.wait_for_function(LANDED, timeout=60_000)
 		self.wait_ready(page)
 		self.pages[user] = page
 		return page
@@ -232,7 +237,7 @@ class Desk:
 		"""The desk's home (/app, as after signing in): the workspace Frappe lands this person on."""
 		self.stale.add(page)  # a fresh load: the landing is decided when the desk boots
 		self.route(page, "/app")
-		page.wait_for_function("() => frappe.get_route()[0] === 'Workspaces' && frappe.get_route()[1]")
+		page.wait_for_function(LANDED)
 		self.wait_ready(page)
 		return page.evaluate("() => frappe.get_route()[1]")
 

@@ -101,6 +101,7 @@ app_include_js = [
 	"/assets/antara_sales/js/quiet_workflow_toast.js",
 	"/assets/antara_sales/js/datepicker_id.js",
 	"/assets/antara_sales/js/report_filters.js",  # the filters the ANTARA reports share (issue 12)
+	"/assets/antara_sales/js/list_amounts.js",  # whole rupiahs in the lists, uncut (issue 10)
 ]
 
 # The inbox's state column in the reader's language (issue 10).

@@ -186,6 +186,15 @@ class Desk:
 		self.wait_ready(page)
 		page.wait_for_timeout(500)
 
+	def cut_amounts(self, page: Page) -> list[str]:
+		"""The amounts (right-aligned cells) of the list shown that do not fit their column."""
+		return page.evaluate(
+			"""() => [...document.querySelectorAll(
+				".list-row-container .list-row-col.text-right")]
+				.filter((cell) => cell.offsetParent && cell.scrollWidth > cell.clientWidth + 1)
+				.map((cell) => cell.textContent.trim())"""
+		)
+
 	def doc(self, page: Page) -> dict:
 		return page.evaluate("() => cur_frm.doc")
 

@@ -14,6 +14,7 @@ import frappe
 from frappe.utils import add_days, add_months, getdate, today
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from antara_sales.tests.browser.desk import VIEWPORT
 from antara_sales.tests.browser.world import t
 
 ORDER, VERIFICATION = "ANTARA Media Order", "ANTARA Order Verification"
@@ -382,6 +383,8 @@ def test_12b_coretax_export(walk):
 		invoice = walk.data["invoice"]
 		desk.route(page, "/app/antara-invoice?name=" + invoice)
 		desk.wait_list(page, INVOICE)
+		cut = desk.cut_amounts(page)  # issue 10: whole rupiahs without ",00" (public/js/list_amounts.js)
+		check(not cut, f"amounts cut in the invoice list at {VIEWPORT['width']} px: {cut}")
 		page.locator(f'.list-row-container:has(a[data-name="{invoice}"]) .list-row-checkbox').first.check()
 		menu = page.locator(".page-container:visible .page-actions .actions-btn-group")
 		menu.locator("button.dropdown-toggle, > button").first.click()

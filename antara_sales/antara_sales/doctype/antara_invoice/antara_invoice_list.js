@@ -5,6 +5,7 @@ frappe.listview_settings["ANTARA Invoice"] = {
 	filters: [["status", "in", ["Draft", "Unpaid", "Overdue", "Partly Paid"]]],
 	has_indicator_for_draft: true,
 	has_indicator_for_cancelled: true,
+	onload: antara_sales.list_amounts.whole_rupiah,
 	colours: {
 		Draft: "red",
 		Unpaid: "orange",

@@ -31,6 +31,7 @@ def get_context(context):
 	frappe.db.commit()  # a GET is not committed by Frappe: the AE sees that the link was opened
 	context.update(online_signing.page_context(found))
 	contract = context.contract
+	context.today_text = format_date(context.today, "d MMMM yyyy")  # 5 Desember 2026, in the page's language
 	context.terms_html = sanitize_html(contract.administrative_terms or "")
 	context.signed_text = (
 		format_datetime(contract.customer_signing_time, "dd-MM-yyyy HH:mm")

@@ -15,6 +15,7 @@ from frappe.utils.password import update_password
 from playwright.sync_api import Error as PlaywrightError
 
 from antara_sales.doctypes import CONTRACT
+from antara_sales.domain.print_text import MONTHS
 from antara_sales.services.contracting import signing_invitation as invitations
 from antara_sales.services.workflow import steps
 from antara_sales.setup.print_setup import ensure_print_setup
@@ -142,6 +143,8 @@ def test_a_guest_signs_the_contract_on_a_phone_and_checks_the_copy(sale, desk, t
 		page.fill("#ts-signatory_name", "Sri Wahyuni")
 		page.fill("#ts-signatory_title", "Direktur Utama")
 		assert page.input_value("#ts-signed_on") == frappe.utils.today()
+		today = frappe.utils.getdate()  # shown as the contract prints it, not in the OS's format
+		assert page.input_value("#ts-signed_on_text") == f"{today.day} {MONTHS[today.month - 1]} {today.year}"
 		draw_signature(page)
 		shot(page, "03-signed-by-hand", full_page=False)
 

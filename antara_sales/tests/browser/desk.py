@@ -6,6 +6,7 @@ through Frappe's translation on the server (labels.py), so the walk follows the 
 Every page records console errors, uncaught exceptions and responses of 500 or more; a step fails
 on any of them (Walk.check_problems)."""
 
+import functools
 import re
 import time
 from pathlib import Path
@@ -38,6 +39,31 @@ new MutationObserver((records) => {
 	}
 }).observe(document, { childList: true, subtree: true });
 """
+
+
+# Visible texts and the attributes a person reads, each not in the desk's loaded translations.
+ENGLISH_LEFT = """() => {
+	const shown = new Set();
+	const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+	for (let node; (node = walker.nextNode()); ) {
+		if (node.parentElement?.offsetParent) shown.add(node.textContent.trim());
+	}
+	for (const el of document.querySelectorAll("[placeholder], [title], [data-placeholder]")) {
+		if (!el.offsetParent) continue;
+		for (const name of ["placeholder", "title", "data-placeholder"]) shown.add((el.getAttribute(name) || "").trim());
+	}
+	const messages = frappe._messages || {};
+	return [...shown].filter((text) => /[a-z]{3}/.test(text) && !(text in messages));
+}"""
+
+
+@functools.cache
+def frappe_strings() -> frozenset[str]:
+	"""The strings Frappe translates (its catalogue, frappe/locale/main.pot; one-line msgids)."""
+	import frappe
+
+	catalogue = Path(frappe.get_app_path("frappe", "locale", "main.pot")).read_text()
+	return frozenset(re.findall(r'^msgid "(.+)"$', catalogue, re.M))
 
 
 # The desk has routed /app to a workspace (Frappe lands each person on the first one they may see).
@@ -482,6 +508,12 @@ class Desk:
 	def message_shown(self, page: Page) -> str | None:
 		message = page.locator(".modal.show .modal-body")
 		return message.first.inner_text().strip() if message.count() else None
+
+	def english_left(self, page: Page) -> list[str]:
+		"""Frappe's own strings the page shows (text, placeholders, titles) that have no translation
+		in the reader's language: the app's id.csv adds those Frappe's own Indonesian lacks."""
+		shown = page.evaluate(ENGLISH_LEFT)
+		return sorted(text for text in shown if text in frappe_strings())
 
 	def shot(self, page: Page, name: str) -> Path:
 		path = self.shots / f"{name}.png"

@@ -23,6 +23,9 @@ add_to_apps_screen = [
 	}
 ]
 
+# A form's breadcrumb leads to the person's own workspace (antara_sales/boot.py).
+boot_session = "antara_sales.boot.own_workspace_first"
+
 after_install = "antara_sales.setup.install.after_install"
 after_migrate = "antara_sales.setup.install.after_migrate"
 before_uninstall = "antara_sales.setup.install.before_uninstall"

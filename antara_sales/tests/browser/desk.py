@@ -509,6 +509,10 @@ class Desk:
 		message = page.locator(".modal.show .modal-body")
 		return message.first.inner_text().strip() if message.count() else None
 
+	def breadcrumbs(self, page: Page) -> list[str]:
+		"""The navbar's breadcrumbs, the workspace first."""
+		return [text.strip() for text in page.locator("#navbar-breadcrumbs li").all_inner_texts()]
+
 	def english_left(self, page: Page) -> list[str]:
 		"""Frappe's own strings the page shows (text, placeholders, titles) that have no translation
 		in the reader's language: the app's id.csv adds those Frappe's own Indonesian lacks."""

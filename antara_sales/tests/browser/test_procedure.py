@@ -336,6 +336,8 @@ def ticket_reaches(walk, key: str, work: str, label: str):
 		count = desk.open_from_shortcut(page, t("My Open Tickets"), TICKET, ticket)
 		check(count[:1].isdigit() and int(count.split()[0]) >= 1, f"My Open Tickets counts {count!r}")
 		desk.wait_form(page, TICKET, saved=True)
+		crumb = desk.breadcrumbs(page)[0]  # back to their own workspace (antara_sales/boot.py)
+		check(crumb == t(FULFILMENT), f"the ticket's breadcrumb leads to {crumb!r}, not {t(FULFILMENT)!r}")
 		walk.data[f"ticket_{key}"] = ticket
 
 

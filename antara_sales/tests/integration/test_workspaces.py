@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import frappe
+from frappe.boot import load_desktop_data
 from frappe.desk.desktop import get_workspace_sidebar_items
 from frappe.utils import today
 
@@ -24,6 +25,20 @@ def sidebar(role: str) -> list[str]:
 	frappe.set_user(f.make_user(role))
 	try:
 		return [page.name for page in get_workspace_sidebar_items()["pages"]]
+	finally:
+		frappe.set_user("Administrator")
+
+
+def breadcrumb_workspace(role: str, module: str = "ANTARA Sales") -> str:
+	"""The workspace a form's breadcrumb leads a person holding only `role` to (the first of the
+	module's in the boot, frappe.breadcrumbs.set_workspace), with the boot hooks applied."""
+	frappe.set_user(f.make_user(role))
+	try:
+		bootinfo = frappe._dict()
+		load_desktop_data(bootinfo)
+		for method in frappe.get_hooks("boot_session"):
+			frappe.get_attr(method)(bootinfo)
+		return bootinfo.module_wise_workspaces[module][0]
 	finally:
 		frappe.set_user("Administrator")
 
@@ -54,6 +69,12 @@ class TestWorkspaces(AntaraTestCase):
 			pages = sidebar(role)
 			self.assertEqual(pages[0], FULFILMENT, role)
 			self.assertIn(SALES, pages, role)  # the contracts and customers they follow up stay at hand
+
+	def test_a_forms_breadcrumb_leads_to_the_persons_own_workspace(self):
+		self.assertEqual(breadcrumb_workspace(roles.ACCOUNT_EXECUTIVE), SALES)
+		self.assertEqual(breadcrumb_workspace(roles.MANAGER), SALES)
+		for role in (roles.TECHNICAL, roles.EDITORIAL, roles.FINANCE):
+			self.assertEqual(breadcrumb_workspace(role), FULFILMENT, role)
 
 	def test_every_shortcut_count_is_a_filter_its_list_accepts(self):
 		"""A wrong field name in a count filter shows no count and opens an empty list, silently."""

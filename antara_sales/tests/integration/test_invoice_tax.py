@@ -103,6 +103,12 @@ class TestPayments(InvoiceTaxCase):
 			doc.save()
 		return frappe.db.get_value(INVOICE, self.invoice.name, "status")
 
+	def test_a_new_invoice_has_received_nothing_not_an_unset_amount(self):
+		"""Unset, Amount Received was 0 in the database and None in the invoice being submitted, and
+		every invoice's activity read "Amount Received from 0 to null"."""
+		self.assertEqual(frappe.new_doc(INVOICE).paid_amount, 0)
+		self.assertEqual(self.invoice.paid_amount, 0)
+
 	def test_short_by_exactly_the_withholding_is_paid_once_the_slip_is_recorded(self):
 		self.assertEqual(self.invoice.amount_payable, 1_090_000)
 		self.assertEqual(self.pay(1_090_000), "Partly Paid")

@@ -20,6 +20,7 @@ def after_install():
 	ensure_shipped_records()
 	ensure_print_setup()
 	ensure_inbox_field()
+	ensure_user_names()
 	list_sort_indexes.execute()  # issue 13; on a site that migrates, its patch adds them
 	report_indexes.execute()  # issue 13: the Script Reports' covering indexes, likewise
 
@@ -113,6 +114,23 @@ def ensure_inbox_field():
 			"Data" if prop == "label" else "Check",
 			validate_fields_for_doctype=False,
 		)
+
+
+def ensure_user_names():
+	"""Link fields to a User (the AE, the verifier, Assigned To) show the person's name, not the login
+	email: Frappe's own Customize Form setting "Show Title in Link Fields" on User. Set at install
+	and by a patch (patches/show_user_names.py), not on every migrate: an admin may unset it."""
+	from frappe.custom.doctype.property_setter.property_setter import make_property_setter
+
+	make_property_setter(
+		"User",
+		None,
+		"show_title_field_in_link",
+		1,
+		"Check",
+		for_doctype=True,
+		validate_fields_for_doctype=False,
+	)
 
 
 def ensure_print_setup():

@@ -37,3 +37,15 @@ class TestInstall(AntaraTestCase):
 		translations = get_translations_from_csv("id", "antara_sales")
 		self.assertEqual(translations["Prospect"], "Calon Pelanggan")
 		self.assertIn("{0}", translations["{0} is required for an institution."])
+
+	def test_a_link_to_a_user_shows_the_persons_name(self):
+		"""The AE, the verifier, Assigned To: a name, not a login email (Frappe's "Show Title in Link
+		Fields" on User, which the desk reads from the boot's link_title_doctypes)."""
+		from frappe.boot import get_link_title_doctypes
+		from frappe.desk.search import get_link_title
+
+		from antara_sales.tests import factories as f
+
+		user = f.make_user(roles.ACCOUNT_EXECUTIVE)
+		self.assertIn("User", get_link_title_doctypes())
+		self.assertEqual(get_link_title("User", user), frappe.db.get_value("User", user, "full_name"))

@@ -9,7 +9,7 @@ def own_workspace_first(bootinfo):
 	a ticket's or an invoice's breadcrumb led 6.8's people, who land on ANTARA Fulfilment, to ANTARA
 	Sales. The app's modules list their workspaces in the order of the person's sidebar instead."""
 	by_module = bootinfo.get("module_wise_workspaces")
-	if not by_module:  # not booted with workspaces (v16 keeps its sidebars elsewhere)
+	if not by_module:  # a boot without them (not seen on v15; v16 is unchecked, docs/v16.md)
 		return
 	sidebar = [page["name"] for page in bootinfo.get("allowed_workspaces") or []]
 	for module in frappe.get_module_list("antara_sales"):

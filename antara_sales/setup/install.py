@@ -114,6 +114,11 @@ def ensure_inbox_field():
 			"Data" if prop == "label" else "Check",
 			validate_fields_for_doctype=False,
 		)
+	# An approver sees only open entries (Frappe's permission query), so the status column read
+	# "Open" on every row and cut the columns that differ.
+	make_property_setter(
+		WORKFLOW_ACTION, "status", "in_list_view", 0, "Check", validate_fields_for_doctype=False
+	)
 
 
 def ensure_user_names():

@@ -46,6 +46,13 @@ class TestApproversInbox(AntaraTestCase):
 		self.assertEqual(inbox(self.org.other_am, order), [])
 		self.assertEqual(inbox(self.org.ae, order), [])
 
+	def test_the_inbox_shows_what_differs_between_its_entries(self):
+		"""The state an entry waits in and the action beside it; not its status, which is Open on
+		every entry an approver sees (Frappe's permission query)."""
+		columns = [df.fieldname for df in frappe.get_meta("Workflow Action").fields if df.in_list_view]
+		self.assertIn("workflow_state", columns)
+		self.assertNotIn("status", columns)
+
 	def test_the_entry_leaves_every_inbox_when_the_step_is_taken(self):
 		order = f.make_order(self.org, self.customer, [self.product])
 		f.request_verification(self.org, order)

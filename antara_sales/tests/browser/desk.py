@@ -276,9 +276,10 @@ class Desk:
 		self.wait_ready(page)
 		return page.evaluate("() => frappe.get_route()[1]")
 
-	def open_from_shortcut(self, page: Page, label: str, doctype: str, name: str) -> str:
+	def open_from_shortcut(self, page: Page, label: str, doctype: str, name: str) -> int | None:
 		"""A shortcut of the workspace shown: waits for its count, opens its list (with the
-		shortcut's filters) and the document there. Returns the count as the shortcut showed it."""
+		shortcut's filters) and the document there. Returns the number the shortcut showed ("3
+		open": 3), None when it showed none."""
 		widget = page.locator(
 			".page-container:visible .shortcut-widget-box",
 			has=page.locator(".widget-title", has_text=label),
@@ -297,7 +298,8 @@ class Desk:
 			raise StepFailed(f"{name} is not in the list the shortcut {label!r} opens ({count})")
 		row.first.click()
 		self.wait_ready(page)
-		return count
+		number = count.split()[0] if count else ""
+		return int(number) if number.isdigit() else None
 
 	def open_from_list(self, page: Page, doctype: str, name: str, wait_s: int = 0):
 		deadline = time.monotonic() + wait_s

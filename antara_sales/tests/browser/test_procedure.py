@@ -334,7 +334,7 @@ def ticket_reaches(walk, key: str, work: str, label: str):
 		landed = desk.land(page)
 		check(landed == FULFILMENT, f"the {work} user lands on {landed!r}, not {FULFILMENT!r}")
 		count = desk.open_from_shortcut(page, t("My Open Tickets"), TICKET, ticket)
-		check(count[:1].isdigit() and int(count.split()[0]) >= 1, f"My Open Tickets counts {count!r}")
+		check((count or 0) >= 1, f"My Open Tickets counts {count!r}")
 		desk.wait_form(page, TICKET, saved=True)
 		crumb = desk.breadcrumbs(page)[0]  # back to their own workspace (antara_sales/boot.py)
 		check(crumb == t(FULFILMENT), f"the ticket's breadcrumb leads to {crumb!r}, not {t(FULFILMENT)!r}")
@@ -365,7 +365,7 @@ def test_12_finance_invoice(walk):
 			raise AssertionError(f"no invoice for {contract} after {FULFILMENT_WAIT_S}s")
 		desk.land(page)  # issue 11: Finance exports to Coretax what its workspace says is due
 		count = desk.open_from_shortcut(page, t("Invoices to Export"), INVOICE, invoice)
-		check(count[:1].isdigit() and int(count.split()[0]) >= 1, f"Invoices to Export counts {count!r}")
+		check((count or 0) >= 1, f"Invoices to Export counts {count!r}")
 		desk.wait_form(page, INVOICE, saved=True)
 		check(desk.value(page, "contract") == contract, f"{invoice} is not the invoice of {contract}")
 		bell = w.value("Notification Log", {"for_user": w.users["finance"], "document_name": invoice}, "name")

@@ -508,6 +508,11 @@ def workspace_widgets() -> str:
 	}}),
 	dialogs: [...document.querySelectorAll('.modal')].filter((m) => m.offsetParent)
 		.map((m) => m.innerText.trim().slice(0, 200)),
+	// A card title wider than its card, and a month on a chart's axis that frappe-charts cut ("202 ...").
+	cut: [...document.querySelectorAll('.number-widget-box .widget-title .ellipsis')]
+		.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.innerText.trim())
+		.concat([...document.querySelectorAll('.dashboard-widget-box .x.axis text')]
+			.map((e) => e.textContent).filter((label) => /^\\d.*[.][.]$/.test(label))),
 }})"""
 
 
@@ -517,6 +522,7 @@ def test_17_managers_week(walk):
 	to draw shows Frappe's "No Data", not a broken drawing (console errors fail the step)."""
 	w, desk = walk.world, walk.desk
 	with walk.step("The Manager's week on the workspace (6.1.1)", "manager") as (page, check):
+		w.targets_for_the_year()  # so that the chart of sales against target names twelve months
 		w.fresh()
 		workspace = frappe.get_doc("Workspace", WORKSPACE)
 		cards, charts = len(workspace.number_cards), len(workspace.charts)
@@ -545,3 +551,6 @@ def test_17_managers_week(walk):
 			f"the charts: {shown['charts']}",
 		)
 		check(not shown["dialogs"], f"the workspace opened with a dialog: {shown['dialogs']}")
+		# At 1440 px: the cards' Indonesian titles fit, and the monthly charts name their months
+		# (dashboard_chart/*.json: a series shows every n-th month whole).
+		check(not shown["cut"], f"cut on the workspace: {shown['cut']}")

@@ -8,6 +8,7 @@ import frappe
 
 from antara_sales import roles
 from antara_sales.services.common.settings import SETTINGS
+from antara_sales.services.reporting.sales_facts import MONTHS
 from antara_sales.tests import factories as f
 from antara_sales.tests.cleanup import purge, purge_users
 
@@ -201,6 +202,32 @@ class World:
 		}
 		values.update(kw)
 		return self.insert(values)
+
+	def targets_for_the_year(self, amount: float = 150_000_000) -> list[str]:
+		"""This year's monthly targets of the department, set by its Manager (6.1.1) through the same
+		insert the desk's form makes, and committed for the web server to read."""
+		year = frappe.utils.getdate().year
+		with f.as_user(self.users["manager"]):
+			names = [
+				self.keep(
+					"ANTARA Sales Target",
+					frappe.get_doc(
+						{
+							"doctype": "ANTARA Sales Target",
+							"department": self.department,
+							"year": year,
+							"month": month,
+							"target_amount": amount,
+							"target_new_customers": 2,
+						}
+					)
+					.insert()
+					.name,
+				)
+				for month in MONTHS
+			]
+		frappe.db.commit()
+		return names
 
 	# ------------------------------------------------------------------ reading
 

@@ -175,6 +175,15 @@ class TestIndonesianTranslations(AntaraTestCase):
 		# and the customer status ("Status Pelanggan: Baru"); the app must not make it "Pelanggan Baru".
 		self.assertEqual(_("New", lang=LANG), "Baru")
 
+	def test_shortened_amounts_read_as_indonesian_figures(self):
+		# Charts and number cards shorten Rp 400.000.000 with Frappe's symbols (number_systems.js,
+		# context "Number system"). In Indonesian "M" is miliar: "400 M" would read as 400 billion.
+		_ = frappe._
+		symbols = {s: _(s, lang=LANG, context="Number system") for s in ("K", "M", "B")}
+		self.assertEqual(symbols, {"K": "rb", "M": "jt", "B": "M"})
+		letter = "M"  # elsewhere the letter is left alone
+		self.assertEqual(_(letter, lang=LANG), letter)
+
 	def test_the_app_corrects_frappes_indonesian_on_the_procedures_screens(self):
 		# The app's CSV is merged after Frappe's (installed apps in order), so its rows win.
 		_ = frappe._

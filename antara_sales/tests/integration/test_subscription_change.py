@@ -55,6 +55,13 @@ class TestSubscriptionChange(AntaraTestCase):
 			change.name, frappe.db.get_value("Comment", {"reference_name": contract.name}, "content")
 		)
 
+	def test_a_new_change_has_made_no_revision_yet_not_an_unset_one(self):
+		# The desk keeps the saved copy: with None where the database holds 0, its next save logged
+		# "Contract Revision Made from 0 to null" in the change's activity.
+		change = self.make_change("Terminate")
+		self.assertEqual(change.contract_revision, 0)
+		self.assertEqual(frappe.db.get_value(change.doctype, change.name, "contract_revision"), 0)
+
 	def test_termination_ends_the_contract_and_recomputes_the_status(self):
 		self.approve(self.make_change("Terminate"))
 		contract = frappe.get_doc("ANTARA Cooperation Contract", self.contract.name)

@@ -1,0 +1,56 @@
+"""Every column a list of the app's is set to show is shown on a 1440-pixel screen (issue 10).
+
+Frappe's list (frappe/public/js/frappe/list/list_view.js, `setup_columns`) keeps the first 6 columns
+on a screen from 1367 to 1919 pixels wide, and two of them are its own: the subject (the title) and
+the tags, and a third, the status indicator, where the DocType has one (frappe/model/indicator.js,
+`has_indicator`). A field marked "In List View" past them is silently left out: the product list
+never showed a product's price, nor the project list a project's value."""
+
+import json
+import unittest
+from pathlib import Path
+
+MODULE = Path(__file__).resolve().parents[2] / "antara_sales"
+COLUMNS_AT_1440 = 6  # list_view.js: total_fields, without List View Settings
+FRAPPES_OWN = 2  # the subject and the tags
+
+
+def workflow_doctypes() -> set[str]:
+	return {json.loads(p.read_text())["document_type"] for p in (MODULE / "workflow").glob("*.json")}
+
+
+def has_indicator(meta: dict, list_js: str, workflows: set[str]) -> bool:
+	"""frappe.has_indicator, read from the DocType's JSON and list settings."""
+	fields = {df["fieldname"] for df in meta["fields"]}
+	return bool(
+		meta.get("is_submittable")
+		or "get_indicator" in list_js
+		or meta["name"] in workflows
+		or fields & {"enabled", "disabled"}
+		or ("status" in fields and meta.get("states"))
+	)
+
+
+class TestListColumns(unittest.TestCase):
+	def test_every_list_view_field_fits_on_a_1440_pixel_screen(self):
+		workflows = workflow_doctypes()
+		checked, left_out = 0, {}
+		for path in sorted((MODULE / "doctype").glob("*/*.json")):
+			meta = json.loads(path.read_text())
+			if meta.get("doctype") != "DocType" or meta.get("istable") or meta.get("issingle"):
+				continue
+			list_js = path.with_name(f"{path.stem}_list.js")
+			indicator = has_indicator(meta, list_js.read_text() if list_js.exists() else "", workflows)
+			shown = [
+				df["fieldname"]
+				for df in meta["fields"]
+				if df.get("in_list_view")
+				and df["fieldname"] != meta.get("title_field")
+				and not (indicator and df["fieldname"] == "status")  # the indicator shows it
+			]
+			room = COLUMNS_AT_1440 - FRAPPES_OWN - indicator
+			checked += 1
+			if shown[room:]:
+				left_out[meta["name"]] = shown[room:]
+		self.assertGreater(checked, 20, "the app's DocTypes were not found")
+		self.assertEqual(left_out, {}, "marked In List View but past the columns Frappe shows")

@@ -21,6 +21,7 @@ def after_install():
 	ensure_print_setup()
 	ensure_inbox_field()
 	ensure_user_names()
+	ensure_list_columns()
 	list_sort_indexes.execute()  # issue 13; on a site that migrates, its patch adds them
 	report_indexes.execute()  # issue 13: the Script Reports' covering indexes, likewise
 
@@ -136,6 +137,32 @@ def ensure_user_names():
 		for_doctype=True,
 		validate_fields_for_doctype=False,
 	)
+
+
+# The lists people work from: the app's, and the approvers' inbox (services/workflow/inbox.py).
+LIST_COLUMNS = "6"
+
+
+def ensure_list_columns():
+	"""A 1366-pixel laptop shows a list's columns as a 1440-pixel screen does. Frappe keeps 4
+	columns up to 1366 pixels (list_view.js, total_fields), its subject, tags and indicator among
+	them, so the invoice list showed the due date and not the amount. Frappe's own List View
+	Settings (the list's List Settings, which an admin can change) hold 6 for each list; made where
+	missing, at install and by a patch (patches/list_columns.py), so an admin's own stay."""
+	from antara_sales.services.workflow.inbox import WORKFLOW_ACTION
+
+	doctypes = frappe.get_all(
+		"DocType",
+		filters={"module": ("in", frappe.get_module_list("antara_sales")), "istable": 0, "issingle": 0},
+		pluck="name",
+	)
+	for doctype in [*doctypes, WORKFLOW_ACTION]:
+		if frappe.db.exists("List View Settings", doctype):
+			continue
+		settings = frappe.new_doc("List View Settings")
+		settings.name = doctype  # as Frappe's list settings dialog names it (save_listview_settings)
+		settings.total_fields = LIST_COLUMNS
+		settings.insert(ignore_permissions=True)
 
 
 def ensure_print_setup():

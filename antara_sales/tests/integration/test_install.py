@@ -49,3 +49,16 @@ class TestInstall(AntaraTestCase):
 		user = f.make_user(roles.ACCOUNT_EXECUTIVE)
 		self.assertIn("User", get_link_title_doctypes())
 		self.assertEqual(get_link_title("User", user), frappe.db.get_value("User", user, "full_name"))
+
+	def test_lists_keep_their_columns_on_a_laptop_and_an_admins_own_settings_stay(self):
+		"""Frappe's List View Settings hold 6 columns for the app's lists and the approvers' inbox
+		(setup/install.py ensure_list_columns); one an admin changed is not put back."""
+		from antara_sales.doctypes import INVOICE, MEDIA_ORDER
+		from antara_sales.services.workflow.inbox import WORKFLOW_ACTION
+		from antara_sales.setup.install import LIST_COLUMNS, ensure_list_columns
+
+		for doctype in (INVOICE, MEDIA_ORDER, WORKFLOW_ACTION):
+			self.assertEqual(frappe.db.get_value("List View Settings", doctype, "total_fields"), LIST_COLUMNS)
+		frappe.db.set_value("List View Settings", INVOICE, "total_fields", "8")
+		ensure_list_columns()
+		self.assertEqual(frappe.db.get_value("List View Settings", INVOICE, "total_fields"), "8")

@@ -4,7 +4,8 @@ Frappe's list (frappe/public/js/frappe/list/list_view.js, `setup_columns`) keeps
 on a screen from 1367 to 1919 pixels wide, and two of them are its own: the subject (the title) and
 the tags, and a third, the status indicator, where the DocType has one (frappe/model/indicator.js,
 `has_indicator`). A field marked "In List View" past them is silently left out: the product list
-never showed a product's price, nor the project list a project's value."""
+never showed a product's price, nor the project list a project's value. (Up to 1366 pixels Frappe
+keeps 4; the app's List View Settings hold 6 there too: setup/install.py ensure_list_columns.)"""
 
 import json
 import unittest

@@ -18,6 +18,8 @@ from antara_sales.permissions import scope_for
 from antara_sales.services.reporting import sales_facts
 from antara_sales.services.workflow import steps
 
+NO_ANSWERS = "–"  # a card's figure where there is none to show
+
 
 def _this_month() -> Span:
 	return month_to_date(getdate(today()))
@@ -28,11 +30,26 @@ def _this_month() -> Span:
 def sales_this_month(filters=None) -> dict:
 	scope = scope_for()
 	contracts = sales_facts.signed_contracts(_this_month(), scope=scope)
+	value = sum(flt(c.total_amount) for c in contracts)
 	return {
-		"value": sum(flt(c.total_amount) for c in contracts),
+		"value": value,
 		"fieldtype": "Currency",
+		"precision": shortened_decimals(value),
 		"route": ["query-report", "ANTARA Target vs Actual"],
 	}
+
+
+def shortened_decimals(value: float) -> int:
+	"""The decimals of the figure a number card shows for `value`: the card shortens it first
+	(frappe.utils.shorten_number, utils.js: from 5 digits, at most 2 decimals of the largest symbol),
+	then formats that as Currency, which would give every figure two ("Rp 18,00 jt" for 18 million).
+	This gives "Rp 18 jt", "Rp 18,5 jt" and "Rp 0"."""
+	whole = abs(round(value))
+	for divisor in (10**12, 10**9, 10**6, 10**3):
+		if whole >= max(divisor, 10_000):
+			shortened = f"{round(abs(value) / divisor, 2):.2f}".rstrip("0")
+			return len(shortened.partition(".")[2])
+	return 0  # under 10.000 rupiah the card shows the whole rupiahs unshortened
 
 
 @frappe.whitelist()
@@ -65,11 +82,14 @@ def new_customers_this_month(filters=None) -> dict:
 
 @frappe.whitelist()
 @frappe.read_only()
-def average_satisfaction(filters=None) -> dict:
-	"""Average feedback score (1-5) over the last 90 days."""
+def average_satisfaction(filters=None) -> dict | str:
+	"""Average feedback score (1-5) over the last 90 days. With no answers the card says so (NO_ANSWERS; a
+	text is shown as it is, number_card_widget.js): 0 on a scale of 1 to 5 read as the worst score."""
 	rows = sales_facts.feedback(Span(getdate(add_days(today(), -90)), getdate(today())), scope=scope_for())
+	if not rows:
+		return NO_ANSWERS
 	return {
-		"value": flt(sum(r.score for r in rows) / len(rows), 2) if rows else 0,
+		"value": flt(sum(r.score for r in rows) / len(rows), 2),
 		"fieldtype": "Float",
 		"route": ["List", sales_facts.FEEDBACK],
 	}

@@ -7,6 +7,7 @@ the customer, a verification that shows what it verifies before it is saved, the
 do, no workflow toast after signing...), the step checks it and, if it is missing, does what a
 person would do instead, so that the walk goes on and the later steps are still proven."""
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -568,3 +569,6 @@ def test_17_managers_week(walk):
 		# At 1440 px: the cards' Indonesian titles fit, and the monthly charts name their months
 		# (dashboard_chart/*.json: a series shows every n-th month whole).
 		check(not shown["cut"], f"cut on the workspace: {shown['cut']}")
+		# A shortened figure without zero decimals: "Rp 18 jt", not "Rp 18,00 jt" (api/dashboard.py).
+		noisy = [n for n in shown["numbers"] if re.search(r",0+ \S+$", n)]
+		check(not noisy, f"figures with zero decimals: {noisy}")

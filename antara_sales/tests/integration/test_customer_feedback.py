@@ -36,6 +36,15 @@ class TestCustomerFeedback(AntaraTestCase):
 			**kw,
 		)
 
+	def test_the_satisfaction_card_says_there_are_no_answers_rather_than_a_score_of_0(self):
+		from antara_sales.api.dashboard import NO_ANSWERS, average_satisfaction
+
+		with f.as_user(self.org.manager):
+			self.assertEqual(average_satisfaction(), NO_ANSWERS)  # a score of 0 on a 1-5 scale
+		sf.feedback(self.contract.name, 4)
+		with f.as_user(self.org.manager):
+			self.assertEqual(average_satisfaction()["value"], 4)
+
 	def test_the_answer_lands_on_the_contract_of_the_link_and_a_link_answers_once(self):
 		other = self.sale()
 		f.outgoing_email_account()

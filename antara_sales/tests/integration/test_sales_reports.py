@@ -140,10 +140,14 @@ class TestTargetVsActualAndCustomers(AntaraTestCase):
 			group_by="Contract",
 		)
 		self.assertEqual([r["contract"] for r in rows], [self.a.name])
-		from antara_sales.api.dashboard import sales_this_month
+		from antara_sales.api.dashboard import sales_this_month, shortened_decimals
 
 		with f.as_user(self.org.ae):
-			self.assertEqual(sales_this_month()["value"], 0)  # nothing of theirs this month
+			card = sales_this_month()
+		self.assertEqual((card["value"], card["precision"]), (0, 0))  # "Rp 0", nothing this month
+		# The card shows "Rp 18 jt", "Rp 18,5 jt", "Rp 1,4 M" (a miliar), not "Rp 18,00 jt".
+		for value, decimals in ((18_000_000, 0), (18_500_000, 1), (18_555_555, 2), (1_400_000_000, 1)):
+			self.assertEqual(shortened_decimals(value), decimals, value)
 
 	def test_new_vs_existing_customers(self):
 		rows, _out = report(

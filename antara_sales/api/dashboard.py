@@ -7,6 +7,7 @@ the replica when the site names one (`read_from_replica`, issue 13). They only r
 the replica would fail (tests/integration/test_read_replica.py)."""
 
 import json
+import math
 
 import frappe
 from frappe import _
@@ -61,8 +62,10 @@ def target_achievement_this_month(filters=None) -> dict:
 	sold = sum(flt(c.total_amount) for c in sales_facts.signed_contracts(span, scope=scope))
 	targets = sales_facts.as_targets(sales_facts.target_rows([span.start], scope=scope))
 	target = sales_targets.for_span(targets, month_of(span.start))
+	# In whole percent, rounded down (100% only once the target is met): the card's Percent figure
+	# is Frappe's "12.5%" in every language, where Indonesian reads "12,5%".
 	return {
-		"value": flt(sales_targets.achievement(sold, target) or 0, 1),
+		"value": math.floor(sales_targets.achievement(sold, target) or 0),
 		"fieldtype": "Percent",
 		"route": ["query-report", "ANTARA Target vs Actual"],
 	}

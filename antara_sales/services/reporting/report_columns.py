@@ -22,3 +22,11 @@ def department(width: int = 170) -> dict:
 
 def account_executive() -> dict:
 	return link("account_executive", _("Account Executive"), "User", 170)
+
+
+def percent_text(value: float) -> str:
+	"""A percentage for a report's summary, in the site's number format ("32,8%", "235%")."""
+	from frappe.utils import flt, fmt_money
+
+	value = flt(value, 1)
+	return fmt_money(value, precision=0 if value.is_integer() else 1) + "%"

@@ -14,7 +14,7 @@ from antara_sales.domain.meeting_evaluation import is_new_customer
 from antara_sales.domain.sales_calendar import Span, month_of, month_start, months_between
 from antara_sales.permissions import scope_for
 from antara_sales.services.reporting import report_charts, report_columns, sales_facts
-from antara_sales.services.reporting.report_columns import column
+from antara_sales.services.reporting.report_columns import column, percent_text
 
 ALL_BUREAUS = ""  # a target for the whole department
 
@@ -185,9 +185,11 @@ def target_vs_actual(filters) -> tuple:
 		{"value": total_target, "label": _("Target"), "datatype": "Currency"},
 		{"value": total_actual, "label": _("Actual"), "datatype": "Currency"},
 		{
-			"value": flt(sales_targets.achievement(total_actual, total_target) or 0, 1),
+			# In the site's number format ("32,8%"): Frappe's Percent writes "32.8%" in every
+			# language and its Float "32,800" (frappe.utils.build_summary_item formats the value).
+			"value": percent_text(sales_targets.achievement(total_actual, total_target) or 0),
 			"label": _("Achieved %"),
-			"datatype": "Percent",
+			"datatype": "Data",
 			"indicator": "Green" if total_target and total_actual >= total_target else "Orange",
 		},
 	]

@@ -1,5 +1,6 @@
 // Copyright (c) 2026, Perum LKBN ANTARA and contributors
 frappe.query_reports["ANTARA Sales Pipeline"] = {
+	formatter: antara_sales.list_amounts.report_cell, // whole rupiahs, Indonesian percentages
 	filters: [
 		{
 			fieldname: "document_type",

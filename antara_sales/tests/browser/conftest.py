@@ -113,7 +113,7 @@ class Walk:
 			yield page, check
 			self.desk.wait_ready(page)
 			english = self.desk.english_left(page)  # issue 10: an Indonesian desk
-			check(not english, f"Frappe's strings shown in English: {english}")
+			check(not english, f"shown in English: {english}")
 			page.evaluate("() => window.scrollTo(0, 0)")  # the top: title, state, whose turn
 			SHOTS.append(self.desk.shot(page, f"{number}-{slug(name)}"))
 		except BaseException as exc:

@@ -53,7 +53,10 @@ ENGLISH_LEFT = """() => {
 		for (const name of ["placeholder", "title", "data-placeholder"]) shown.add((el.getAttribute(name) || "").trim());
 	}
 	const messages = frappe._messages || {};
-	return [...shown].filter((text) => /[a-z]{3}/.test(text) && !(text in messages));
+	const indonesian = new Set(Object.values(messages));
+	// Not in the translations, or a source of theirs shown as it is (a text stored in English).
+	return [...shown].filter((text) => /[a-z]{3}/.test(text)
+		&& (!(text in messages) || (messages[text] !== text && !indonesian.has(text))));
 }"""
 
 
@@ -64,6 +67,19 @@ def frappe_strings() -> frozenset[str]:
 
 	catalogue = Path(frappe.get_app_path("frappe", "locale", "main.pot")).read_text()
 	return frozenset(re.findall(r'^msgid "(.+)"$', catalogue, re.M))
+
+
+@functools.cache
+def translated_sources() -> frozenset[str]:
+	"""The English the app's Indonesian replaces (antara_sales/translations/id.csv, Frappe's own
+	besides): shown as it is, a text was stored in English, as a figure's name once was."""
+	import frappe
+
+	from antara_sales.tests.browser.world import LANGUAGE
+
+	return frozenset(
+		source for source, text in frappe.translate.get_all_translations(LANGUAGE).items() if text != source
+	)
 
 
 @functools.cache
@@ -538,11 +554,16 @@ class Desk:
 		return [text.strip() for text in page.locator("#navbar-breadcrumbs li").all_inner_texts()]
 
 	def english_left(self, page: Page) -> list[str]:
-		"""Frappe's own strings the page shows (text, placeholders, titles) that have no translation
-		in the reader's language: the app's id.csv adds those Frappe's own Indonesian lacks."""
+		"""English the page shows (text, placeholders, titles): Frappe's strings with no translation
+		in the reader's language (the app's id.csv adds those Frappe's own Indonesian lacks), texts
+		made from Frappe's templates, and any translated string shown untranslated."""
 		shown = page.evaluate(ENGLISH_LEFT)
-		templates = frappe_templates()
-		return sorted(text for text in shown if text in frappe_strings() or templates.fullmatch(text))
+		templates, translated = frappe_templates(), translated_sources()
+		return sorted(
+			text
+			for text in shown
+			if text in translated or text in frappe_strings() or templates.fullmatch(text)
+		)
 
 	def shot(self, page: Page, name: str) -> Path:
 		path = self.shots / f"{name}.png"

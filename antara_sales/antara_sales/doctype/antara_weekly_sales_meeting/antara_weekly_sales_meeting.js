@@ -6,6 +6,7 @@ const PERIODS = ["Last Week", "Month to Date"];
 
 frappe.ui.form.on("ANTARA Weekly Sales Meeting", {
 	refresh(frm) {
+		translate_figure_names(frm);
 		render_evaluation(frm);
 		if (!frm.is_new() && frm.doc.docstatus === 0) {
 			frm.add_custom_button(__("Refresh Figures"), () =>
@@ -34,6 +35,21 @@ frappe.ui.form.on("ANTARA Weekly Sales Meeting", {
 		}
 	},
 });
+
+// The rows store a figure's name as the evaluation names it (meeting_evaluation.py); the grid
+// shows it in the reader's language, as the table above does. Frappe draws each row from a copy
+// of the field made for that row (frappe.meta.get_docfield_copy), before the refresh event.
+const name_in_language = (value) => frappe.utils.escape_html(__(value || ""));
+
+function translate_figure_names(frm) {
+	const fields = [null, ...(frm.doc.evaluation || []).map((row) => row.name)].map((name) =>
+		frappe.meta.get_docfield("ANTARA Meeting Evaluation", "metric", name)
+	);
+	const untranslated = fields.filter((df) => df && df.formatter !== name_in_language);
+	if (!untranslated.length) return;
+	for (const df of untranslated) df.formatter = name_in_language;
+	frm.refresh_field("evaluation");
+}
 
 function format_figure(value, unit) {
 	if (value === null || value === undefined || value === "") return "";

@@ -95,10 +95,12 @@ def pipeline(filters) -> tuple:
 		).format(ROW_LIMIT, total)
 	columns = [
 		# Data, not a Link to DocType: a report checks read permission on every DocType it links to.
-		column("document_type", _("Document Type"), "Data", 190),
+		# Select: Frappe shows a Select value in the reader's language (formatters.js); the value
+		# itself stays the name the Dynamic Link beside it opens.
+		column("document_type", _("Document Type"), "Select", 190),
 		column("document", _("Document"), "Dynamic Link", 150, options="document_type"),
 		report_columns.customer_name(),
-		column("state", _("Workflow State"), "Data", 180),
+		column("state", _("Workflow State"), "Select", 180),
 		column("days_in_state", _("Days in State"), "Float", 100, precision=1),
 		column("ageing", _("Ageing"), "Data", 110),
 		column("age_days", _("Age (Days)"), "Float", 90, precision=1),
@@ -271,7 +273,7 @@ def verification_turnaround(filters) -> tuple:
 		link("verification", _("Verification"), sales_facts.VERIFICATION),
 		link("media_order", _("Media Order"), sales_facts.ORDER),
 		report_columns.customer_name(),
-		column("outcome", _("Outcome"), "Data", 90),
+		column("outcome", _("Outcome"), "Select", 90),  # shown translated, as above
 		column("round_no", _("Round"), "Int", 70),
 		column("handed_over_on", _("Handed Over on"), "Datetime", 160),
 		column("verified_on", _("Verified on"), "Datetime", 160),
@@ -365,7 +367,7 @@ def expiring_contracts(filters) -> tuple:
 		report_columns.account_executive(),
 		report_columns.department(),
 		link("bureau", _("Bureau"), "ANTARA Bureau", 140),
-		column("status", _("Status"), "Data", 90),
+		column("status", _("Status"), "Select", 90),  # shown translated, as above
 	]
 	weeks = defaultdict(float)
 	for row in data:

@@ -313,8 +313,9 @@ def _new_vs_existing_by_contract(sales, by_name) -> tuple:
 		report_columns.customer_name(220),
 		report_columns.department(180),
 		column("signed_on", _("Signed on"), "Date", 100),
-		column("status_at_verification", _("Status at Verification (6.5.3)"), "Data", 130),
-		column("customer_class", _("New or Existing"), "Data", 110),
+		# Select: shown in the reader's language (Frappe's Select formatter), stored as computed.
+		column("status_at_verification", _("Status at Verification (6.5.3)"), "Select", 130),
+		column("customer_class", _("New or Existing"), "Select", 110),
 		column("value", _("Value (before PPN)"), "Currency", 150),
 	]
 	return columns, data, None, None, None

@@ -128,11 +128,7 @@ def pipeline(filters) -> tuple:
 	}
 	summary = [
 		{"value": total, "label": _("Open Documents"), "datatype": "Int"},
-		{
-			"value": sum(t[1] for t in tally.values()),
-			"label": _("Value in the Pipeline"),
-			"datatype": "Currency",
-		},
+		report_columns.rupiah_summary(sum(t[1] for t in tally.values()), _("Value in the Pipeline")),
 		{
 			"value": sum(t[2] for t in tally.values()),
 			"label": _("Waiting over 14 Days"),
@@ -388,7 +384,7 @@ def expiring_contracts(filters) -> tuple:
 			"datatype": "Int",
 			"indicator": "Red",
 		},
-		{"value": sum(r["value"] for r in data), "label": _("Value Ending"), "datatype": "Currency"},
+		report_columns.rupiah_summary(sum(r["value"] for r in data), _("Value Ending")),
 	]
 	return columns, data, None, report_charts.drawable(chart), summary
 

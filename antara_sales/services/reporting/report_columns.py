@@ -24,9 +24,22 @@ def account_executive() -> dict:
 	return link("account_executive", _("Account Executive"), "User", 170)
 
 
+# A report's summary is formatted by frappe.utils.build_summary_item, which takes no precision
+# and whose Percent ignores the number format: these give it the figure as text.
+
+
 def percent_text(value: float) -> str:
-	"""A percentage for a report's summary, in the site's number format ("32,8%", "235%")."""
+	"""A percentage in the site's number format ("32,8%", "235%"; Frappe's Percent: "32.8%")."""
 	from frappe.utils import flt, fmt_money
 
 	value = flt(value, 1)
 	return fmt_money(value, precision=0 if value.is_integer() else 1) + "%"
+
+
+def rupiah_summary(value: float, label: str) -> dict:
+	"""A summary item in rupiahs, without the ",00" of a whole rupiah ("Rp 3.000.000.000")."""
+	from frappe.utils import flt, fmt_money
+
+	value = flt(value, 2)
+	text = fmt_money(value, precision=0 if value.is_integer() else 2, currency="IDR")
+	return {"value": text, "label": label, "datatype": "Data"}

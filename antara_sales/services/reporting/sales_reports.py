@@ -182,8 +182,8 @@ def target_vs_actual(filters) -> tuple:
 	}
 	total_target, total_actual = sum(r["target"] for r in data), sum(r["actual"] for r in data)
 	summary = [
-		{"value": total_target, "label": _("Target"), "datatype": "Currency"},
-		{"value": total_actual, "label": _("Actual"), "datatype": "Currency"},
+		report_columns.rupiah_summary(total_target, _("Target")),
+		report_columns.rupiah_summary(total_actual, _("Actual")),
 		{
 			# In the site's number format ("32,8%"): Frappe's Percent writes "32.8%" in every
 			# language and its Float "32,800" (frappe.utils.build_summary_item formats the value).
@@ -280,16 +280,10 @@ def new_vs_existing(filters) -> tuple:
 			"label": _("New Customers Won"),
 			"datatype": "Int",
 		},
-		{
-			"value": sum(r["new_value"] for r in data),
-			"label": _("Sales to New Customers"),
-			"datatype": "Currency",
-		},
-		{
-			"value": sum(r["existing_value"] for r in data),
-			"label": _("Sales to Existing Customers"),
-			"datatype": "Currency",
-		},
+		report_columns.rupiah_summary(sum(r["new_value"] for r in data), _("Sales to New Customers")),
+		report_columns.rupiah_summary(
+			sum(r["existing_value"] for r in data), _("Sales to Existing Customers")
+		),
 	]
 	return columns, data, None, report_charts.drawable(chart), summary
 

@@ -109,11 +109,13 @@ class TestTargetVsActualAndCustomers(AntaraTestCase):
 		self.assertEqual(rows[0]["bureau_label"], "All bureaus")
 		self.assertEqual(out["chart"]["data"]["datasets"][1]["values"], [7_000_000, 3_000_000])
 		# 10 of 18 million: "55,6%" in an Indonesian site's number format (Frappe's Percent: "55.6%").
-		decimal, _thousands, _precision = frappe.utils.get_number_format_info(
+		decimal, thousands, _precision = frappe.utils.get_number_format_info(
 			frappe.db.get_default("number_format") or "#,###.##"
 		)
-		achieved = next(s for s in out["report_summary"] if s["label"] == frappe._("Achieved %"))
-		self.assertEqual(achieved["value"], f"55{decimal}6%")
+		summary = {s["label"]: s["value"] for s in out["report_summary"]}
+		self.assertEqual(summary[frappe._("Achieved %")], f"55{decimal}6%")
+		# Whole rupiahs without ",00" (Frappe's summary would show "Rp 18.000.000,00").
+		self.assertEqual(summary[frappe._("Target")].split()[-1], f"18{thousands}000{thousands}000")
 		# The GM of the division sees the same; the other department's Manager sees only theirs.
 		gm_rows, _out = report(
 			"ANTARA Target vs Actual", self.org.gm, from_date="2026-04-01", to_date="2026-05-31"

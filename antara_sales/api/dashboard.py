@@ -56,14 +56,14 @@ def shortened_decimals(value: float) -> int:
 @frappe.whitelist()
 @frappe.read_only()
 def target_achievement_this_month(filters=None) -> dict:
-	"""Sales this month as a percentage of this month's whole target, in the viewer's scope."""
+	"""Sales this month as a percentage of this month's whole target (6.1.1), in the viewer's scope."""
 	scope = scope_for()
 	span = _this_month()
 	sold = sum(flt(c.total_amount) for c in sales_facts.signed_contracts(span, scope=scope))
 	targets = sales_facts.as_targets(sales_facts.target_rows([span.start], scope=scope))
 	target = sales_targets.for_span(targets, month_of(span.start))
-	# In whole percent, rounded down (100% only once the target is met): the card's Percent figure
-	# is Frappe's "12.5%" in every language, where Indonesian reads "12,5%".
+	# 6.1.1's achievement in whole percent, rounded down (100% only once the target is met): the
+	# card's Percent figure is Frappe's "12.5%" in every language, where Indonesian reads "12,5%".
 	return {
 		"value": math.floor(sales_targets.achievement(sold, target) or 0),
 		"fieldtype": "Percent",
@@ -86,8 +86,8 @@ def new_customers_this_month(filters=None) -> dict:
 @frappe.whitelist()
 @frappe.read_only()
 def average_satisfaction(filters=None) -> dict | str:
-	"""Average feedback score (1-5) over the last 90 days. With no answers the card says so (NO_ANSWERS; a
-	text is shown as it is, number_card_widget.js): 0 on a scale of 1 to 5 read as the worst score."""
+	"""Average feedback score (1-5) over the last 90 days. With no answers the card says so
+	(NO_ANSWERS; a text is shown as it is, number_card_widget.js): 0 on 1-5 read as the worst."""
 	rows = sales_facts.feedback(Span(getdate(add_days(today(), -90)), getdate(today())), scope=scope_for())
 	if not rows:
 		return NO_ANSWERS

@@ -8,16 +8,17 @@
 // `formatter: antara_sales.list_amounts.report_cell`.
 frappe.provide("antara_sales.list_amounts");
 
+// The field to format `value` with: a whole rupiah without decimals, anything else as it is.
+const whole_rupiah_field = (field, value) =>
+	field?.fieldtype === "Currency" && Number.isInteger(flt(value)) ? { ...field, precision: 0 } : field;
+
 // The value as Frappe formats it for `field`, with whole rupiahs and percentages as above.
 antara_sales.list_amounts.format = function (value, field, options, doc) {
 	if (field?.fieldtype === "Percent" && value !== null && value !== undefined && value !== "") {
 		const decimals = frappe.utils.get_number_of_decimals(flt(value, field.precision || 2));
 		return frappe.form.formatters._right(format_number(value, null, decimals) + "%", options);
 	}
-	if (field?.fieldtype === "Currency" && Number.isInteger(flt(value))) {
-		return frappe.format(value, { ...field, precision: 0 }, options, doc);
-	}
-	return frappe.format(value, field, options, doc);
+	return frappe.format(value, whole_rupiah_field(field, value), options, doc);
 };
 
 antara_sales.list_amounts.whole_rupiah = function (listview) {
@@ -37,8 +38,5 @@ antara_sales.list_amounts.whole_rupiah = function (listview) {
 // A query report's formatter (frappe.query_reports[...].formatter): its rupiah and percent cells.
 antara_sales.list_amounts.report_cell = function (value, row, column, data, default_formatter) {
 	if (column.fieldtype === "Percent") return antara_sales.list_amounts.format(value, column, {}, data);
-	if (column.fieldtype === "Currency" && Number.isInteger(flt(value))) {
-		return default_formatter(value, row, { ...column, precision: 0 }, data);
-	}
-	return default_formatter(value, row, column, data);
+	return default_formatter(value, row, whole_rupiah_field(column, value), data);
 };

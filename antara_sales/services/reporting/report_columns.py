@@ -1,6 +1,7 @@
 """The columns of the script reports, so that a column the reports share reads the same in each."""
 
 from frappe import _
+from frappe.utils import flt, fmt_money
 
 
 def column(fieldname: str, label: str, fieldtype: str, width: int, **extra) -> dict:
@@ -30,16 +31,12 @@ def account_executive() -> dict:
 
 def percent_text(value: float) -> str:
 	"""A percentage in the site's number format ("32,8%", "235%"; Frappe's Percent: "32.8%")."""
-	from frappe.utils import flt, fmt_money
-
 	value = flt(value, 1)
 	return fmt_money(value, precision=0 if value.is_integer() else 1) + "%"
 
 
 def rupiah_summary(value: float, label: str) -> dict:
 	"""A summary item in rupiahs, without the ",00" of a whole rupiah ("Rp 3.000.000.000")."""
-	from frappe.utils import flt, fmt_money
-
 	value = flt(value, 2)
 	text = fmt_money(value, precision=0 if value.is_integer() else 2, currency="IDR")
 	return {"value": text, "label": label, "datatype": "Data"}

@@ -4,7 +4,7 @@ from antara_sales.doctypes import CONTRACT
 from antara_sales.services.common.settings import get_settings
 from antara_sales.services.contracting import contract
 from antara_sales.services.contracting import subscription_change as change_service
-from antara_sales.services.ordering import media_order
+from antara_sales.services.ordering import departments, media_order
 from antara_sales.services.verifying import verification
 
 VERIFIABLE = ("ANTARA Media Order", "ANTARA Subscription Change")
@@ -35,9 +35,13 @@ def customer_snapshot(customer: str) -> dict:
 
 @frappe.whitelist()
 def new_order_defaults() -> dict:
-	"""The administrative terms a new Media Order starts with (ANTARA Sales Settings)."""
+	"""What a new Media Order starts with: the administrative terms (ANTARA Sales Settings) and the
+	AE's own product-owning department (6.3), where they sit in one."""
 	frappe.has_permission("ANTARA Media Order", "create", throw=True)
-	return {"administrative_terms": get_settings().default_administrative_terms}
+	values = {"administrative_terms": get_settings().default_administrative_terms}
+	if department := departments.own_product_department(frappe.session.user):
+		values["department"] = department
+	return values
 
 
 @frappe.whitelist()

@@ -4,8 +4,9 @@ receives the Media Orders and verifies them (6.5); technical, editorial and fina
 
 import frappe
 from frappe import _
+from frappe.query_builder import DocType
 
-from antara_sales.doctypes import DEPARTMENT
+from antara_sales.doctypes import DEPARTMENT, DEPARTMENT_MEMBER
 
 PRODUCT_OWNING = "Product-Owning"  # ANTARA Department.department_kind
 
@@ -22,3 +23,25 @@ def check_product_owning(department: str | None, label: str, clause: str) -> Non
 				frappe.bold(label), _(kind), clause
 			)
 		)
+
+
+def own_product_department(user: str) -> str | None:
+	"""The product-owning department `user` sells for, where they sit in exactly one (6.3: the AE
+	takes orders for their own department's products), so a new Media Order need not ask; None where
+	they sit in none or several (the Manager of two, a stand-in), who then choose."""
+	member, department = DocType(DEPARTMENT_MEMBER), DocType(DEPARTMENT)
+	rows = (
+		frappe.qb.from_(member)
+		.join(department)
+		.on(department.name == member.parent)
+		.select(department.name)
+		.distinct()
+		.where(
+			(member.parenttype == DEPARTMENT)
+			& (member.user == user)
+			& (department.department_kind == PRODUCT_OWNING)
+			& (department.is_active == 1)
+		)
+		.limit(2)
+	).run(pluck=True)
+	return rows[0] if len(rows) == 1 else None

@@ -132,7 +132,8 @@ def log_transition(doc):
 	old, new = change
 	remark = (doc.get("workflow_remark") or "").strip()
 	user = frappe.session.user
-	line = _("{0}: {1} → {2}").format(frappe.utils.get_fullname(user), _(old), _(new))
+	# The timeline puts the comment's owner (the actor) before it: the line itself names the states.
+	line = _("{0} → {1}").format(_(old), _(new))
 	if remark:
 		line += " — " + _("Remark: {0}").format(frappe.utils.escape_html(remark))
 	if user == "Administrator":

@@ -100,7 +100,10 @@ def test_02_media_order(walk):
 		if not desk.value(page, "bureau"):
 			check(filled is False, "issue 10 point 2: the customer's Bureau was not filled")
 			desk.link(page, "bureau", f"Biro Uji {w.tag}")
-		if not desk.value(page, "department"):
+		if not check(
+			desk.value(page, "department") == w.department,
+			"6.3: a new order did not start with the AE's own product-owning department",
+		):
 			desk.link(page, "department", w.department_name)
 		row = desk.add_row(page, "items", "product")
 		desk.grid_link(page, row, "product", f"Berita Teks Uji {w.tag}")

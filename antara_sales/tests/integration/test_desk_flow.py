@@ -4,6 +4,7 @@ knows fills the form (6.4, 6.5.3) before anything is saved."""
 
 import frappe
 
+from antara_sales import roles
 from antara_sales.api import sales as sales_api
 from antara_sales.api import workflow as workflow_api
 from antara_sales.tests import factories as f
@@ -180,10 +181,22 @@ class TestNothingRetyped(AntaraTestCase):
 		self.assertEqual(values["npwp"], customer.npwp)
 		self.assertEqual(values["bureau"], customer.bureau)
 		self.assertEqual(defaults["administrative_terms"], terms)  # ANTARA Sales Settings
+		self.assertEqual(defaults["department"], self.org.department)  # the AE's own (6.3)
 		# The server's own snapshot on save is the same data.
 		order = f.make_order(self.org, self.customer, [self.product])
 		for field in ("customer_name", "email", "phone", "address", "npwp"):
 			self.assertEqual(order.get(field), values[field], field)
+
+	def test_a_new_order_asks_for_the_department_only_where_the_ae_sits_in_several(self):
+		# 6.3: an AE in two product-owning departments chooses; one in none is not guessed for.
+		second = f.make_department(self.org, "Product-Owning", members=[{"user": self.org.ae}])
+		with f.as_user(self.org.ae):
+			self.assertNotIn("department", sales_api.new_order_defaults())
+		frappe.db.set_value("ANTARA Department", second, "is_active", 0)
+		with f.as_user(self.org.ae):
+			self.assertEqual(sales_api.new_order_defaults()["department"], self.org.department)
+		with f.as_user(f.make_user(roles.ACCOUNT_EXECUTIVE)):  # an AE in no department yet
+			self.assertNotIn("department", sales_api.new_order_defaults())
 
 	def test_a_new_verification_shows_what_it_verifies_before_saving(self):
 		order = f.make_order(self.org, self.customer, [self.product])

@@ -6,7 +6,10 @@ frappe.ui.form.on("ANTARA Media Order", {
 		if (frm.is_new() && !frm.doc.administrative_terms) {
 			frappe
 				.xcall("antara_sales.api.sales.new_order_defaults")
-				.then((values) => frm.set_value(values));
+				.then((values) => {
+					if (frm.doc.department) delete values.department; // chosen already (route options)
+					return frm.set_value(values);
+				});
 		}
 	},
 	customer(frm) {

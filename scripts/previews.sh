@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # make previews: a PNG of the first page of each ANTARA print format (F/KOM/003, F/KOM/004, the
-# contract's customer and archive copies), rendered from the demo site (SITE) through Frappe's PDF
-# path, into docs/print-previews/. Needs the demo running (make demo): wkhtmltopdf fetches the
-# print CSS from the site's web server (platform note 12).
+# contract's customer and archive copies, the weekly meeting's minutes), rendered from the demo site
+# (SITE) through Frappe's PDF path, into docs/print-previews/. Needs the demo running (make demo):
+# wkhtmltopdf fetches the print CSS from the site's web server (platform note 12).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$APP_DIR"

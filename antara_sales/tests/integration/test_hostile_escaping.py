@@ -1,6 +1,6 @@
 """Stored user text never reaches a print, an email or the desk unescaped (issue 14), Attach and
 Attach Image values included. Markup is written into every text and file field of a Media Order, of
-its contract, of a signed contract's invoice and of an F/KOM/004 the way that skips Frappe's sanitiser (db_set: imports, scripts, a future bug), then
+its contract, of a signed contract's invoice, of an F/KOM/004 and of a weekly meeting's minutes the way that skips Frappe's sanitiser (db_set: imports, scripts, a future bug), then
 the app's print formats for those DocTypes (read from the Print Format records of the module) are
 rendered through frappe.get_print, and the app's email templates and notifications through the
 paths the app sends them by; no tag may come out of the stored text."""
@@ -10,11 +10,12 @@ import re
 import frappe
 from frappe.model import no_value_fields, table_fields
 
-from antara_sales.doctypes import CONTRACT, INVOICE, MEDIA_ORDER, SUBSCRIPTION_CHANGE
+from antara_sales.doctypes import CONTRACT, INVOICE, MEDIA_ORDER, MEETING, SUBSCRIPTION_CHANGE
 from antara_sales.services.common import notify
 from antara_sales.services.common.settings import SETTINGS
 from antara_sales.services.fulfilling import fulfilment
 from antara_sales.tests import factories as f
+from antara_sales.tests import sales_factories as sf
 from antara_sales.tests.base import AntaraTestCase
 from antara_sales.tests.integration.fulfilment_case import staff_downstream
 from antara_sales.tests.integration.test_print_formats import our_part, set_up_printing
@@ -104,7 +105,21 @@ class TestStoredMarkupIsEscaped(AntaraTestCase):
 			).insert()
 		invoice = frappe.get_all(INVOICE, {"contract": signed.name}, pluck="name", limit=1)
 		self.assertTrue(invoice, "the signed contract has no invoice")
+		# The minutes (6.2), with a row in each of its tables.
+		meeting = sf.make_meeting(self.org, frappe.utils.today())
+		with f.as_user(self.org.manager):
+			meeting.append("strategy_actions", {"action": "Strategi", "responsible": self.org.ae})
+			meeting.append(
+				"action_items",
+				{
+					"description": "Tindak lanjut",
+					"assigned_to": self.org.ae,
+					"due_date": frappe.utils.today(),
+				},
+			)
+			meeting.save()
 		self.docs = {
+			MEETING: meeting.name,
 			MEDIA_ORDER: order.name,
 			CONTRACT: contract.name,
 			INVOICE: invoice[0],

@@ -22,6 +22,7 @@ from pypdf import PdfReader
 from antara_sales.services.printing import print_context, print_forms, print_log
 from antara_sales.setup.print_setup import LETTER_HEAD, ensure_print_setup
 from antara_sales.tests import factories as f
+from antara_sales.tests import sales_factories as sf
 from antara_sales.tests.asset_server import AssetServer
 from antara_sales.tests.base import AntaraTestCase
 
@@ -49,7 +50,7 @@ def pdf_pages(pdf: bytes) -> list[str]:
 def our_part(html: str) -> str:
 	"""What the print format rendered, without the /printview page around it (whose own script
 	follows the format, and whose print button precedes it)."""
-	body = re.split(r'<div class="antara-(?:print|invoice)">', html, maxsplit=1)[-1]
+	body = re.split(r'<div class="antara-(?:print|invoice|notulen)">', html, maxsplit=1)[-1]
 	return re.split(r"<script>\s*document\.addEventListener", body)[0]
 
 
@@ -581,3 +582,71 @@ class TestEmailingPrints(PrintCase):
 			"No outgoing email account",
 			" ".join(frappe.get_all("Comment", filters={"reference_name": contract.name}, pluck="content")),
 		)
+
+
+class TestMeetingMinutesPrint(PrintCase):
+	"""6.2: the weekly meeting's results written into minutes (notulen), printed for the file."""
+
+	MINUTES = "Notulen Rapat Penjualan Mingguan"
+
+	def test_the_minutes_print_in_indonesian_with_the_weeks_figures_side_by_side(self):
+		from frappe.model.workflow import apply_workflow
+
+		meeting_doctype = "ANTARA Weekly Sales Meeting"
+		self.assertEqual(frappe.get_meta(meeting_doctype).default_print_format, self.MINUTES)
+		meeting = sf.make_meeting(self.org, "2026-04-06")
+		with f.as_user(self.org.manager):
+			meeting = frappe.get_doc(meeting_doctype, meeting.name)
+			meeting.evaluation_commentary = "<p>Penjualan foto di atas target.</p>"
+			meeting.strategy_summary = "<p>Fokus pada pemerintah daerah.</p>"
+			meeting.append(
+				"strategy_actions",
+				{"action": "Kunjungi 5 Diskominfo", "responsible": self.org.ae, "due_date": "2026-04-30"},
+			)
+			meeting.minutes = "<p>Rapat dibuka pukul 09.00.</p>"
+			meeting.append(
+				"action_items",
+				{
+					"description": "Tawarkan paket foto <script>alert(1)</script>",
+					"assigned_to": self.org.ae,
+					"due_date": "2026-04-10",
+				},
+			)
+			meeting.save()
+			apply_workflow(meeting, "Submit Minutes")
+		with f.as_user(self.org.gm):
+			meeting = apply_workflow(frappe.get_doc(meeting_doctype, meeting.name), "Acknowledge")
+
+		html = self.render(self.org.gm, meeting, self.MINUTES)
+		text = visible_text(html)
+		for needle in (
+			"NOTULEN RAPAT PENJUALAN MINGGUAN",
+			meeting.name,
+			"Diketahui",  # the status, in the print's language
+			"6 April 2026",
+			"Pemimpin Rapat",  # the Manager's role in the meeting (6.1)
+			"Minggu Lalu Bulan Berjalan",
+			"Rencana Strategi Penjualan dan Pemasaran Bulan April 2026 (6.1.2)",
+			"Kunjungi 5 Diskominfo",
+			"Rapat dibuka pukul 09.00.",
+			"10 April 2026 Terbuka",  # the action item's due date and status (6.2)
+			frappe.utils.get_fullname(self.org.gm),
+		):
+			self.assertIn(needle, text)
+		for english in ("Last Week", "Month to Date", "Acknowledged", "Contracts Signed", "Chair"):
+			self.assertNotIn(english, text)
+		# One row per figure, both periods in it: each figure's name once, in Indonesian.
+		metrics = list(dict.fromkeys(row.metric for row in meeting.evaluation))
+		self.assertGreater(len(metrics), 10)
+		for metric in metrics:
+			self.assertEqual(text.count(f" {frappe._(metric, lang='id')} "), 1, metric)
+		self.assertIn("Rp 0", text)  # the sales figures, in rupiah
+		self.assertNotIn("<script>alert(1)", our_part(html))  # what was typed is escaped
+		self.assertIn("Tawarkan paket foto", text)
+
+		pages = pdf_pages(self.render(self.org.gm, meeting, self.MINUTES, as_pdf=True))  # A4
+		self.assertIn("NOTULEN RAPAT PENJUALAN MINGGUAN", pages[0])
+		sign_off = [page for page in pages if "E. Pengesahan" in page]
+		self.assertEqual(len(sign_off), 1)
+		# The heading and both signatures on one page, not split by a page break.
+		self.assertIn(f"Diketahui oleh {frappe.utils.get_fullname(self.org.gm)}", sign_off[0])

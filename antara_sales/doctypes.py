@@ -1,6 +1,8 @@
 """The app's DocType names, written once for the Python code (the JSON metadata names them itself).
 Import the constant rather than repeating the string: a rename is then one line here and a patch."""
 
+MODULE = "ANTARA Sales"  # the module every DocType of the app is in (modules.txt)
+
 BUREAU = "ANTARA Bureau"
 DIVISION = "ANTARA Division"
 DEPARTMENT = "ANTARA Department"

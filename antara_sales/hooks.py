@@ -90,6 +90,10 @@ doc_events = {
 	},
 }
 
+# The saved form shows the names behind the links the server filled in (Frappe sends them only
+# with a loaded form): services/common/link_titles.py.
+doc_events["*"] = {"on_change": "antara_sales.services.common.link_titles.send"}
+
 # Issue 13: the row-level scope is worked out once per request (permissions.scope_for); a change to
 # what it is worked out from is seen by the next check in the same request.
 _forget_scopes = "antara_sales.permissions.forget_scopes"

@@ -2,7 +2,18 @@
 
 import frappe
 
+from antara_sales.doctypes import MEETING
+from antara_sales.services.ordering import departments
 from antara_sales.services.reporting import customer_feedback, weekly_meeting
+
+
+@frappe.whitelist()
+def new_meeting_defaults() -> dict:
+	"""A new weekly meeting's department: the one product-owning department its Manager chairs (6.1),
+	where they manage one."""
+	frappe.has_permission(MEETING, "create", throw=True)
+	department = departments.managed_product_department(frappe.session.user)
+	return {"department": department} if department else {}
 
 
 @frappe.whitelist(methods=["POST"])

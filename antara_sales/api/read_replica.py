@@ -21,6 +21,7 @@ from frappe.desk.doctype.number_card import number_card
 from frappe.utils.dashboard import cache_source
 
 from antara_sales.services.common.request_guard import check_value, refuse
+from antara_sales.services.reporting.report_charts import periods_in_reader_language
 
 _chart_data = frappe.read_only()(inspect.unwrap(dashboard_chart.get))  # no cache, no write
 
@@ -50,8 +51,19 @@ def checked_chart_request(fn):
 	return wrapper
 
 
+def in_reader_language(fn):
+	"""After cache_source: the cache keeps Frappe's labels, each reader gets theirs."""
+
+	@functools.wraps(fn)
+	def wrapper(*args, **kwargs):
+		return periods_in_reader_language(fn(*args, **kwargs))
+
+	return wrapper
+
+
 @frappe.whitelist()
 @checked_chart_request
+@in_reader_language
 @cache_source
 def dashboard_chart_data(
 	chart_name=None,
@@ -66,7 +78,7 @@ def dashboard_chart_data(
 	refresh=None,
 ):
 	"""dashboard_chart.get: the chart's queries on the replica, its cache and last_synced_on as
-	Frappe keeps them (the latter on the primary)."""
+	Frappe keeps them (the latter on the primary), its months named in the reader's language."""
 	return _chart_data(
 		chart_name=chart_name,
 		chart=chart,

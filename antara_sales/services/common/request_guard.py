@@ -26,7 +26,7 @@ import re
 import frappe
 from frappe import _
 
-MODULES = ("ANTARA Sales",)
+from antara_sales.doctypes import MODULE
 
 UNSAFE_METHODS = ("POST", "PUT", "PATCH")
 RESOURCE_PATH = re.compile(r"^/api(?:/v1)?/resource/(?P<doctype>[^/]+)(?:/(?P<name>.+?))?/?$")
@@ -223,7 +223,7 @@ def app_meta(doctype):
 		meta = frappe.get_meta(doctype)
 	except frappe.DoesNotExistError:
 		return None
-	return meta if meta.module in MODULES else None
+	return meta if meta.module == MODULE else None
 
 
 def check_document(meta, doc, where: str):

@@ -30,18 +30,27 @@ def own_product_department(user: str) -> str | None:
 	takes orders for their own department's products), so a new Media Order need not ask; None where
 	they sit in none or several (the Manager of two, a stand-in), who then choose."""
 	member, department = DocType(DEPARTMENT_MEMBER), DocType(DEPARTMENT)
-	rows = (
+	query = (
 		frappe.qb.from_(member)
 		.join(department)
 		.on(department.name == member.parent)
-		.select(department.name)
+		.where((member.parenttype == DEPARTMENT) & (member.user == user))
+	)
+	return _the_only_one(query, department)
+
+
+def managed_product_department(user: str) -> str | None:
+	"""The product-owning department `user` manages, where they manage exactly one: the weekly
+	meeting they chair (6.1) need not ask for it."""
+	department = DocType(DEPARTMENT)
+	return _the_only_one(frappe.qb.from_(department).where(department.manager == user), department)
+
+
+def _the_only_one(query, department) -> str | None:
+	rows = (
+		query.select(department.name)
 		.distinct()
-		.where(
-			(member.parenttype == DEPARTMENT)
-			& (member.user == user)
-			& (department.department_kind == PRODUCT_OWNING)
-			& (department.is_active == 1)
-		)
+		.where((department.department_kind == PRODUCT_OWNING) & (department.is_active == 1))
 		.limit(2)
 	).run(pluck=True)
 	return rows[0] if len(rows) == 1 else None

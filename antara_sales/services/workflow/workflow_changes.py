@@ -11,9 +11,8 @@ import frappe
 from frappe.custom.doctype.property_setter.property_setter import make_property_setter
 from frappe.query_builder import DocType
 
+from antara_sales.doctypes import MODULE
 from antara_sales.services.workflow.steps import KEY_FIELD
-
-MODULE = "ANTARA Sales"
 
 
 def is_procedure_workflow(workflow) -> bool:

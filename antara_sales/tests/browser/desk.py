@@ -472,6 +472,19 @@ class Desk:
 	def value(self, page: Page, fieldname: str):
 		return page.evaluate("(f) => cur_frm.doc[f]", fieldname)
 
+	def shown(self, page: Page, fieldname: str) -> str:
+		"""What the form shows in the field, as a person reads it (a link's title, not its ID)."""
+		return page.evaluate(
+			"""(f) => {
+				const wrapper = cur_frm.get_field(f).$wrapper;
+				const read_only = wrapper.find(".control-value:visible").get(0);
+				if (read_only) return read_only.innerText.trim();
+				const input = wrapper.find("input:visible").get(0);
+				return input ? input.value.trim() : "";
+			}""",
+			fieldname,
+		)
+
 	# ------------------------------------------------------------------ doing
 
 	def save(self, page: Page):

@@ -197,3 +197,25 @@ class TestIndonesianTranslations(AntaraTestCase):
 		}
 		for source, indonesian in expected.items():
 			self.assertEqual(_(source, lang=LANG), indonesian, source)
+
+	def test_a_dashboard_charts_months_are_named_in_the_readers_language(self):
+		# Frappe names a timeseries chart's periods in English (frappe.utils.dateutils.get_period);
+		# the app's chart endpoint (api/read_replica.py) gives them in the reader's language.
+		from antara_sales.api import read_replica
+
+		months = "Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des".split()
+		lang, frappe.local.lang = frappe.local.lang, LANG
+		try:
+			monthly = read_replica.dashboard_chart_data(
+				chart_name="ANTARA Contracts Signed", timespan="Last Year", time_interval="Monthly"
+			)["labels"]
+			quarterly = read_replica.dashboard_chart_data(
+				chart_name="ANTARA Contracts Signed", timespan="Last Year", time_interval="Quarterly"
+			)["labels"]
+		finally:
+			frappe.local.lang = lang
+		today = frappe.utils.getdate()
+		self.assertIn(f"{months[today.month - 1]} {today.year}", monthly)
+		shape = re.compile(rf"^({'|'.join(months)}) \d{{4}}$")
+		self.assertEqual([label for label in monthly if not shape.match(label)], [])
+		self.assertIn(f"Triwulan {(today.month - 1) // 3 + 1} {today.year}", quarterly)

@@ -4,6 +4,7 @@ import frappe
 from frappe.model.workflow import apply_workflow
 
 from antara_sales import roles
+from antara_sales.api import meeting as meeting_api
 from antara_sales.services.reporting import weekly_meeting
 from antara_sales.tests import factories as f
 from antara_sales.tests import sales_factories as sf
@@ -183,6 +184,13 @@ class TestMeetingRecord(AntaraTestCase):
 			frappe.get_doc(
 				{"doctype": MEETING, "department": self.org.finance, "meeting_date": "2026-04-20"}
 			).insert()
+
+	def test_a_new_meeting_starts_with_the_department_its_manager_chairs(self):
+		with f.as_user(self.org.manager):  # 6.1: the Manager chairs their department's meeting
+			self.assertEqual(meeting_api.new_meeting_defaults(), {"department": self.org.department})
+		f.make_department(self.org, "Product-Owning")  # a second one they manage: they choose
+		with f.as_user(self.org.manager):
+			self.assertEqual(meeting_api.new_meeting_defaults(), {})
 
 	def test_the_manager_submits_the_minutes_and_the_gm_acknowledges_them(self):
 		meeting = sf.make_meeting(self.org, "2026-04-06")

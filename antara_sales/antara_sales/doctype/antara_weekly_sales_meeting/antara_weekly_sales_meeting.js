@@ -5,6 +5,13 @@ const SECTIONS = ["Sales", "Contracts", "Customers", "Orders", "Satisfaction", "
 const PERIODS = ["Last Week", "Month to Date"];
 
 frappe.ui.form.on("ANTARA Weekly Sales Meeting", {
+	onload(frm) {
+		if (frm.is_new() && !frm.doc.department) {
+			frappe
+				.xcall("antara_sales.api.meeting.new_meeting_defaults")
+				.then((values) => !frm.doc.department && frm.set_value(values));
+		}
+	},
 	refresh(frm) {
 		translate_figure_names(frm);
 		render_evaluation(frm);

@@ -415,6 +415,15 @@ def test_12b_coretax_export(walk):
 		w.keep(CORETAX_EXPORT, export)
 		rows = [r["invoice"] for r in desk.doc(page)["invoices"]]
 		check(rows == [invoice], f"{export} holds {rows}, not the selected {invoice}")
+		# Finance checks the export by invoice number and PPN: both in the grid, none left out.
+		columns = page.evaluate(
+			"() => cur_frm.fields_dict.invoices.grid.visible_columns.map(([df]) => df.fieldname)"
+		)
+		row = page.locator('.frappe-control[data-fieldname="invoices"] .grid-body .grid-row').first
+		check(
+			"tax_amount" in columns and invoice in row.inner_text(),
+			f"the export's grid shows {columns}: {row.inner_text()!r}",
+		)
 		desk.submit(page, t("Submit"), t("Yes"))
 		file_url = w.value(CORETAX_EXPORT, export, "file")
 		check(

@@ -55,3 +55,42 @@ class TestListColumns(unittest.TestCase):
 				left_out[meta["name"]] = shown[room:]
 		self.assertGreater(checked, 20, "the app's DocTypes were not found")
 		self.assertEqual(left_out, {}, "marked In List View but past the columns Frappe shows")
+
+
+# A child table's grid (frappe/public/js/frappe/form/grid.js, `setup_visible_columns`): 11 of
+# Bootstrap's 12 columns, one of them the row number's; a field takes its "columns" or, by default,
+# 3 (Small Text), 1 (Check) or 2 (everything else, numbers too), and the first that does not fit
+# ends the row: the invoice's product lines never showed their amount.
+GRID_COLUMNS = 11
+LAYOUT_TYPES = ("Section Break", "Column Break", "Tab Break", "HTML", "Button", "Fold")
+
+
+def grid_colsize(df: dict) -> int:
+	if df.get("columns"):
+		return int(df["columns"])
+	return {"Small Text": 3, "Check": 1}.get(df["fieldtype"], 2)
+
+
+class TestGridColumns(unittest.TestCase):
+	def test_every_in_list_view_field_of_a_child_table_fits_in_its_grid(self):
+		checked, left_out = 0, {}
+		for path in sorted((MODULE / "doctype").glob("*/*.json")):
+			meta = json.loads(path.read_text())
+			if meta.get("doctype") != "DocType" or not meta.get("istable"):
+				continue
+			checked += 1
+			total, shown = (
+				1,
+				[
+					df
+					for df in meta["fields"]
+					if df.get("in_list_view") and not df.get("hidden") and df["fieldtype"] not in LAYOUT_TYPES
+				],
+			)
+			for number, df in enumerate(shown):
+				total += grid_colsize(df)
+				if total > GRID_COLUMNS:
+					left_out[meta["name"]] = [d["fieldname"] for d in shown[number:]]
+					break
+		self.assertGreater(checked, 5, "the app's child tables were not found")
+		self.assertEqual(left_out, {}, "marked In List View but past the columns the grid shows")

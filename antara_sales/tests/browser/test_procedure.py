@@ -330,6 +330,12 @@ def ticket_reaches(walk, key: str, work: str, label: str):
 		check(desk.value(page, "contract") == contract, f"{ticket} is not the ticket of {contract}")
 		listed = list_shows(desk, page, TICKET)
 		check(ticket in listed, f"{ticket} is not in the {work} user's ticket list")
+		# The row says whether the work is late (antara_ticket_list.js get_indicator).
+		due = w.value(TICKET, ticket, "due_date")
+		expected = t("Past Due") if due and getdate(due) < getdate(today()) else t("Open")
+		pill = page.locator(f'.list-row-container:has(a[data-name="{ticket}"]) .indicator-pill')
+		shown = pill.first.inner_text().strip() if pill.count() else None
+		check(shown == expected, f"{ticket}'s row says {shown!r}, not {expected!r} (due {due})")
 		others = [n for n in listed if w.value(TICKET, n, "department") != w.downstream[work.lower()]]
 		check(
 			not others,

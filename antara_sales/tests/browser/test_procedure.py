@@ -375,6 +375,15 @@ def test_12_finance_invoice(walk):
 		if not invoice:
 			raise AssertionError(f"no invoice for {contract} after {FULFILMENT_WAIT_S}s")
 		desk.land(page)  # issue 11: Finance exports to Coretax what its workspace says is due
+		# What is still to collect, what is overdue and this month's PPN, as rupiah figures.
+		page.wait_for_function(
+			"() => document.querySelectorAll('.number-widget-box .widget-content .number').length >= 3"
+		)
+		figures = page.evaluate(workspace_widgets())["numbers"]
+		check(
+			len(figures) == 3 and all(figure.startswith("Rp") for figure in figures),
+			f"Finance's workspace shows the figures {figures}",
+		)
 		count = desk.open_from_shortcut(page, t("Invoices to Export"), INVOICE, invoice)
 		check((count or 0) >= 1, f"Invoices to Export counts {count!r}")
 		desk.wait_form(page, INVOICE, saved=True)

@@ -79,6 +79,50 @@ class TestDailyBilling(FulfilmentCase):
 			doc.update({"paid_on": "2026-02-03", "paid_amount": doc.grand_total})
 			doc.save()
 
+	def test_finances_cards_add_up_what_is_to_collect_and_the_months_ppn(self):
+		# The Fulfilment workspace's number cards (Frappe's Sum cards), as Finance reads them.
+		from antara_sales.api.read_replica import number_card_result
+
+		def cards() -> dict:
+			with f.as_user(self.people.finance[0]):
+				return {
+					name: number_card_result(name, frappe.db.get_value("Number Card", name, "filters_json"))
+					for name in (
+						"ANTARA Invoices to Collect",
+						"ANTARA Invoices Overdue",
+						"ANTARA PPN This Month",
+					)
+				}
+
+		before = cards()
+		contract = self.sign(**YEAR)
+		self.fulfil(contract)
+		fulfilment.bill_due_contracts(on="2026-02-01", now=True)
+		january, february = (
+			frappe.db.get_value(INVOICE, row.name, ["name", "amount_payable", "grand_total"], as_dict=True)
+			for row in self.invoices(contract)
+		)
+		with f.as_user(self.people.finance[0]):
+			doc = frappe.get_doc(INVOICE, january.name)
+			doc.update({"paid_on": "2026-01-12", "paid_amount": doc.amount_payable})
+			doc.save()
+		invoice_service.mark_overdue_invoices()  # February's was due in February
+		# A sale signed today is invoiced today: its PPN is this month's.
+		today = self.sign(start=frappe.utils.today(), end=frappe.utils.add_days(frappe.utils.today(), 364))
+		self.fulfil(today, on=frappe.utils.today())
+		(this_month,) = self.invoices(today)
+		after = cards()
+		self.assertAlmostEqual(
+			after["ANTARA Invoices to Collect"] - before["ANTARA Invoices to Collect"],
+			february.amount_payable + frappe.db.get_value(INVOICE, this_month.name, "amount_payable"),
+		)
+		self.assertAlmostEqual(
+			after["ANTARA Invoices Overdue"] - before["ANTARA Invoices Overdue"], february.amount_payable
+		)
+		self.assertAlmostEqual(
+			after["ANTARA PPN This Month"] - before["ANTARA PPN This Month"], this_month.tax_amount
+		)
+
 	def test_finance_corrects_an_invoice_by_cancelling_and_amending_it(self):
 		contract = self.sign(**YEAR)
 		self.fulfil(contract)

@@ -11,7 +11,9 @@ per row; with these indexes MariaDB answers those reads from the index alone ("U
 - the sales (services/reporting/sales_facts.py): the signed contracts of a span with what the
   reports group by, their product lines, and the customer status confirmed at verification;
 - the verification rounds of a span (the turnaround lists each), with the department the scope
-  narrows them by.
+  narrows them by;
+- the invoices still to collect (Finance's number cards, Sum of the amount payable by status),
+  with the scope's columns.
 
 Idempotent (add_index skips an index that exists). A new site marks its patches done without
 running them: it needs this run on install too, as list_sort_indexes is (setup/install.py). The
@@ -19,7 +21,7 @@ reports are right without these indexes, only slower: where one is forced, its p
 
 import frappe
 
-from antara_sales.doctypes import CONTRACT, MEDIA_ORDER, ORDER_ITEM, VERIFICATION
+from antara_sales.doctypes import CONTRACT, INVOICE, MEDIA_ORDER, ORDER_ITEM, VERIFICATION
 
 SCOPE = ("department", "account_executive")
 # The pipeline's open documents: for a user who sees everything, by state; for one whose scope is
@@ -49,6 +51,7 @@ INDEXES = {
 		),
 	},
 	ORDER_ITEM: {"report_lines": ("parent", "parenttype", "parentfield", "idx", "product", "amount")},
+	INVOICE: {"card_receivables": ("status", "docstatus", "owning_department", *SCOPE[1:], "amount_payable")},
 	VERIFICATION: {
 		"report_passed": ("media_order", "docstatus", "outcome", "round_no", "computed_customer_status"),
 		"report_rounds": (

@@ -714,7 +714,12 @@ def run_sale(sale: dict):
 	elif steps.is_at(order, "verification") and sale.target in CONTRACT_TARGETS:
 		verification = verify(org, order)
 		if sale.verified:
-			verification.db_set("verified_on", f"{sale.verified} 10:00:00")
+			# Handed over when the customer's signed form came back (6.5), verified on its day: the
+			# turnaround report and the ageing read these, not the day the demo was loaded.
+			handed_over = sale.form_signed or sale.order_date
+			verification.db_set(
+				{"handed_over_on": f"{handed_over} 09:00:00", "verified_on": f"{sale.verified} 10:00:00"}
+			)
 		done.append("verified")
 	order.reload()
 

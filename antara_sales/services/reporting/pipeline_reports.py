@@ -136,6 +136,7 @@ def pipeline(filters) -> tuple:
 			"indicator": "Red",
 		},
 	]
+	report_columns.send_people_names(columns, data)
 	return columns, data, message, report_charts.drawable(chart), summary
 
 
@@ -312,6 +313,7 @@ def verification_turnaround(filters) -> tuple:
 			"datatype": "Float",
 		},
 	]
+	report_columns.send_people_names(columns, data)
 	return columns, data, None, report_charts.drawable(chart), summary
 
 
@@ -386,6 +388,7 @@ def expiring_contracts(filters) -> tuple:
 		},
 		report_columns.rupiah_summary(sum(r["value"] for r in data), _("Value Ending")),
 	]
+	report_columns.send_people_names(columns, data)
 	return columns, data, None, report_charts.drawable(chart), summary
 
 

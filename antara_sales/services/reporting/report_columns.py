@@ -1,6 +1,8 @@
 """The columns of the script reports, so that a column the reports share reads the same in each."""
 
+import frappe
 from frappe import _
+from frappe.desk.form.load import send_link_titles
 from frappe.utils import flt, fmt_money
 
 
@@ -23,6 +25,23 @@ def department(width: int = 170) -> dict:
 
 def account_executive() -> dict:
 	return link("account_executive", _("Account Executive"), "User", 170)
+
+
+def send_people_names(columns: list, rows: list) -> None:
+	"""The desk draws a report's User link as the login email unless it already knows the person's
+	name (the link titles it caches from responses, as a loaded form sends them): the names of the
+	people in the rows go with the report's response, one query. Other links keep their IDs (a
+	contract's number, not its customer again)."""
+	fields = [c["fieldname"] for c in columns if c.get("fieldtype") == "Link" and c.get("options") == "User"]
+	users = {row[f] for row in rows if isinstance(row, dict) for f in fields if row.get(f)}
+	if not users:
+		return
+	names = dict(
+		frappe.get_all(
+			"User", filters={"name": ("in", sorted(users))}, fields=["name", "full_name"], as_list=True
+		)
+	)
+	send_link_titles({f"User::{user}": names.get(user) or user for user in users})
 
 
 # A report's summary is formatted by frappe.utils.build_summary_item, which takes no precision

@@ -211,6 +211,13 @@ class TestPipelineAndVerification(AntaraTestCase):
 			next(r for r in rows if r["document"] == waiting.name)["days_in_state"], 10, places=0
 		)
 		self.assertEqual(out["report_summary"][0]["value"], 3)
+		# The AE column shows the person's name: it goes with the report as a link title.
+		frappe.local.response.pop("_link_titles", None)
+		report("ANTARA Sales Pipeline", self.org.manager)
+		self.assertEqual(
+			frappe.local.response["_link_titles"],
+			{f"User::{self.org.ae}": frappe.utils.get_fullname(self.org.ae)},
+		)
 		rows, _out = report("ANTARA Sales Pipeline", self.org.manager, document_type=CONTRACT)
 		self.assertEqual([r["document"] for r in rows], [contract.name])
 

@@ -4,7 +4,7 @@ its meterai (UU 10/2020, domain/signing.py)."""
 
 import frappe
 from frappe import _
-from frappe.utils import get_link_to_form, getdate, now_datetime, today
+from frappe.utils import flt, get_link_to_form, getdate, now_datetime, strip_html, today
 
 from antara_sales.doctypes import BUYER_CATEGORY, CONTRACT, CUSTOMER
 from antara_sales.domain import print_text, signing
@@ -20,6 +20,20 @@ from antara_sales.services.workflow import steps, workflow_guard
 PARTY_FIELDS = ("customer", "customer_name", "customer_type", "npwp", "email", "phone", "address")
 # The order's PPN rule goes with it (services/common/tax_rules.py: a document keeps its rule).
 ORDER_FIELDS = ("department", "bureau", "account_executive", "administrative_terms", *tax_rules.RULE_FIELDS)
+# 6.6-6.7: what the Manager approved is what the GM and then the customer sign.
+APPROVED_FIELDS = (
+	*PARTY_FIELDS,
+	*ORDER_FIELDS,
+	"media_order",
+	"general_manager",
+	"scope",
+	"start_date",
+	"end_date",
+	"billing_terms",
+	"pph23_rate",
+)
+APPROVED_LINE_FIELDS = ("product", "quantity", "start_date", "end_date", "unit_price", "discount_percent")
+SIGNING_STEPS = ("gm_signature", "customer_signature")
 
 
 def existing_contract(order_name: str) -> str | None:
@@ -86,6 +100,7 @@ def check_made_from_order(contract):
 
 
 def validate(contract):
+	check_approved_content(contract)
 	order_lines.set_totals(contract)
 	record_gm_signature(contract)
 	check_not_after_today(contract, "gm_signed_on", "customer_signed_on")  # 6.7: signatures held
@@ -93,6 +108,45 @@ def validate(contract):
 	check_signing_order(contract, final=False)
 	check_stamp_duty(contract, final=False)
 	check_online_signature(contract)
+
+
+def check_approved_content(contract):
+	"""While it waits for the GM's and the customer's signatures (6.7), a contract says what its
+	Manager approved (6.6): its party, products, period and terms change only after a Send Back to
+	Draft and a new review, in the desk as through the API (a state's editor may save the form)."""
+	before = contract.get_doc_before_save()
+	if not before or not steps.is_at(before, *SIGNING_STEPS):
+		return
+	changed = [f for f in APPROVED_FIELDS if comparable(before, f) != comparable(contract, f)]
+	if lines_of(before) != lines_of(contract):
+		changed.append("items")
+	if changed:
+		frappe.throw(
+			_(
+				"{0} cannot change once the Manager has approved the contract (6.6): send it back to Draft to change it."
+			).format(", ".join(frappe.bold(_(contract.meta.get_label(f))) for f in changed)),
+			title=_("Approved Contract"),
+		)
+
+
+def comparable(doc, fieldname: str):
+	"""A field's value as saved, whatever form it came in (a date as text from the desk, a number
+	as a string, an editor's markup around the same words)."""
+	value = doc.get(fieldname)
+	if value in (None, ""):
+		return None
+	fieldtype = doc.meta.get_field(fieldname).fieldtype
+	if fieldtype == "Date":
+		return getdate(value)
+	if fieldtype in ("Int", "Float", "Currency", "Percent", "Check"):
+		return flt(value)
+	if fieldtype == "Text Editor":
+		return " ".join(strip_html(value).split()) or None
+	return str(value).strip()
+
+
+def lines_of(doc) -> list[tuple]:
+	return [tuple(comparable(row, f) for f in APPROVED_LINE_FIELDS) for row in doc.get("items") or []]
 
 
 # Written by the signing page alone (online_signing.sign, issue 15): read-only in the desk is not

@@ -115,6 +115,40 @@ class TestContract(AntaraTestCase):
 		self.assertEqual((contract.status, contract.docstatus), ("Signed", 1))
 		self.assertEqual(frappe.db.get_value("ANTARA Customer", self.customer, "customer_status"), "New")
 
+	def test_what_the_manager_approved_is_what_is_signed(self):
+		order = f.verified_order(self.org, self.customer, [self.product])
+		contract = f.make_contract(self.org, order.name)
+		f.act(self.org.ae, contract, "Send for Review")
+		f.act(self.org.manager, contract, "Approve")
+		# 6.7: the GM, who may save the form to sign it, cannot change what the Manager approved (6.6)
+		with self.assertRaisesRegex(frappe.ValidationError, "Manager has approved"):
+			f.edit(self.org.gm, contract, administrative_terms="<p>Pembayaran 90 hari.</p>")
+		with f.as_user(self.org.gm), self.assertRaisesRegex(frappe.ValidationError, "Manager has approved"):
+			doc = frappe.get_doc(CONTRACT, contract.name)
+			doc.items[0].unit_price += 1_000_000
+			doc.save()
+		# Sent back, it is a draft again: the AE changes it, and it goes through review again.
+		f.edit(self.org.gm, contract, workflow_remark="Syarat pembayaran perlu diubah.")
+		f.act(self.org.gm, contract, "Send Back")
+		f.edit(self.org.ae, contract, administrative_terms="<p>Pembayaran 30 hari.</p>")
+		f.act(self.org.ae, contract, "Send for Review")
+		f.act(self.org.manager, contract, "Approve")
+		approved = frappe.get_doc(CONTRACT, contract.name)
+		# The same values in another form (a date as text, the terms wrapped anew by the editor) are
+		# no change: the GM signs.
+		f.edit(
+			self.org.gm,
+			contract,
+			start_date=str(approved.start_date),
+			administrative_terms=f"<div>{approved.administrative_terms}</div>",
+			gm_signature=f.SIGNATURE,
+			gm_signed_on=frappe.utils.today(),
+		)
+		contract = f.act(self.org.gm, contract, "Sign as GM")
+		with self.assertRaisesRegex(frappe.ValidationError, "Manager has approved"):  # nor the AE
+			f.edit(self.org.ae, contract, end_date=frappe.utils.add_days(approved.end_date, -30))
+		self.assertEqual(frappe.db.get_value(CONTRACT, contract.name, "end_date"), approved.end_date)
+
 	def test_copies_are_recorded_after_signing(self):
 		contract = f.signed_contract(self.org, self.customer, [self.product])
 		f.edit(

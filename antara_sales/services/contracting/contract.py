@@ -4,13 +4,14 @@ its meterai (UU 10/2020, domain/signing.py)."""
 
 import frappe
 from frappe import _
-from frappe.utils import flt, get_link_to_form, getdate, now_datetime, strip_html, today
+from frappe.utils import get_link_to_form, getdate, now_datetime, today
 
 from antara_sales.doctypes import BUYER_CATEGORY, CONTRACT, CUSTOMER
 from antara_sales.domain import print_text, signing
 from antara_sales.roles import is_admin
 from antara_sales.services.common import attachments, tax_rules
 from antara_sales.services.common.dates import check_not_after_today
+from antara_sales.services.common.field_values import same_value
 from antara_sales.services.common.settings import get_settings
 from antara_sales.services.ordering import customer as customer_service
 from antara_sales.services.ordering import order_lines
@@ -117,36 +118,25 @@ def check_approved_content(contract):
 	before = contract.get_doc_before_save()
 	if not before or not steps.is_at(before, *SIGNING_STEPS):
 		return
-	changed = [f for f in APPROVED_FIELDS if comparable(before, f) != comparable(contract, f)]
-	if lines_of(before) != lines_of(contract):
+	meta = contract.meta
+	changed = [
+		f for f in APPROVED_FIELDS if not same_value(meta.get_field(f), contract.get(f), before.get(f))
+	]
+	line_meta = frappe.get_meta(meta.get_field("items").options)
+	old_lines, new_lines = before.get("items") or [], contract.get("items") or []
+	if len(old_lines) != len(new_lines) or any(
+		not same_value(line_meta.get_field(f), new.get(f), old.get(f))
+		for old, new in zip(old_lines, new_lines, strict=True)
+		for f in APPROVED_LINE_FIELDS
+	):
 		changed.append("items")
 	if changed:
 		frappe.throw(
 			_(
 				"{0} cannot change once the Manager has approved the contract (6.6): send it back to Draft to change it."
-			).format(", ".join(frappe.bold(_(contract.meta.get_label(f))) for f in changed)),
+			).format(", ".join(frappe.bold(_(meta.get_label(f))) for f in changed)),
 			title=_("Approved Contract"),
 		)
-
-
-def comparable(doc, fieldname: str):
-	"""A field's value as saved, whatever form it came in (a date as text from the desk, a number
-	as a string, an editor's markup around the same words)."""
-	value = doc.get(fieldname)
-	if value in (None, ""):
-		return None
-	fieldtype = doc.meta.get_field(fieldname).fieldtype
-	if fieldtype == "Date":
-		return getdate(value)
-	if fieldtype in ("Int", "Float", "Currency", "Percent", "Check"):
-		return flt(value)
-	if fieldtype == "Text Editor":
-		return " ".join(strip_html(value).split()) or None
-	return str(value).strip()
-
-
-def lines_of(doc) -> list[tuple]:
-	return [tuple(comparable(row, f) for f in APPROVED_LINE_FIELDS) for row in doc.get("items") or []]
 
 
 # Written by the signing page alone (online_signing.sign, issue 15): read-only in the desk is not

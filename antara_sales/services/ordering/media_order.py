@@ -8,6 +8,7 @@ from frappe.utils import cint, cstr, escape_html, flt, format_date, get_datetime
 from antara_sales.doctypes import CUSTOMER, MEDIA_ORDER, ORDER_ITEM
 from antara_sales.services.common import attachments
 from antara_sales.services.common.dates import check_not_after_today
+from antara_sales.services.common.field_values import same_value
 from antara_sales.services.common.settings import get_settings
 from antara_sales.services.ordering import customer as customer_rules
 from antara_sales.services.ordering import order_lines
@@ -215,20 +216,6 @@ def data_fields(meta, skip=()):
 		and df.fieldtype not in table_fields
 		and df.fieldname not in skip
 	]
-
-
-def same_value(df, new, old) -> bool:
-	"""Equal as stored: a request sends "2026-01-31" or "1500000" where the database gave a date or
-	a number, and None where it gave ""."""
-	if df.fieldtype in ("Int", "Check"):
-		return cint(new) == cint(old)
-	if df.fieldtype in ("Float", "Currency", "Percent"):
-		return flt(new, 6) == flt(old, 6)
-	if df.fieldtype == "Date":
-		return (getdate(new) if new else None) == (getdate(old) if old else None)
-	if df.fieldtype == "Datetime":
-		return (get_datetime(new) if new else None) == (get_datetime(old) if old else None)
-	return cstr(new) == cstr(old)
 
 
 def missing_for_verification(order) -> list[str]:

@@ -76,6 +76,13 @@ def contract_lines(contract_name: str) -> dict:
 
 
 def validate(change):
+	# Verified like a new order (6.5), and approved as verified: held from hand-over to approval.
+	verification.check_unchanged_under_verification(
+		change,
+		steps_held=("verification", "verified"),
+		derived=(*order_lines.DERIVED_FIELDS, *tax_rules.RULE_FIELDS, "previous_grand_total"),
+		table_derived={t: order_lines.DERIVED_LINE_FIELDS for t in ("items", "previous_items")},
+	)
 	verification.handed_over(change)
 	contract = active_contract(change)
 	prefill(change, contract)

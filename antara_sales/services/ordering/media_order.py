@@ -2,13 +2,11 @@
 
 import frappe
 from frappe import _
-from frappe.model import no_value_fields, table_fields
-from frappe.utils import cint, cstr, escape_html, flt, format_date, get_datetime, getdate, today
+from frappe.utils import cstr, escape_html
 
 from antara_sales.doctypes import CUSTOMER, MEDIA_ORDER, ORDER_ITEM
-from antara_sales.services.common import attachments
+from antara_sales.services.common import attachments, field_values
 from antara_sales.services.common.dates import check_not_after_today
-from antara_sales.services.common.field_values import same_value
 from antara_sales.services.common.settings import get_settings
 from antara_sales.services.ordering import customer as customer_rules
 from antara_sales.services.ordering import order_lines
@@ -109,6 +107,9 @@ def check_department(order):
 
 
 def validate(order):
+	verification.check_unchanged_under_verification(
+		order, derived=DERIVED_FIELDS, table_derived={"items": DERIVED_LINE_FIELDS}
+	)
 	check_price_only_edit(order)
 	snapshot_customer(order)
 	set_defaults(order)
@@ -148,10 +149,7 @@ def extra_editors(order) -> tuple[str, ...]:
 # role that may grant it.
 LINE_DOCTYPE = ORDER_ITEM
 PRICE_FIELDS = ("unit_price", "discount_percent")
-# Worked out again by the server from the lines on every save (order_lines.validate_and_price), so
-# whatever a request sends in them is overwritten: a price change moves them, nobody sets them.
-DERIVED_LINE_FIELDS = ("product_name", "billing_period", "periods", "amount")
-DERIVED_FIELDS = ("total_amount", "dpp_amount", "tax_amount", "grand_total")
+DERIVED_LINE_FIELDS, DERIVED_FIELDS = order_lines.DERIVED_LINE_FIELDS, order_lines.DERIVED_FIELDS
 
 
 def check_price_only_edit(order):
@@ -187,35 +185,9 @@ def edits_only_through_price_override(order, before) -> bool:
 
 def changes_beyond_prices(order, before) -> list[str]:
 	"""The labels of what this save changes besides the lines' prices ("Row #2: Quantity")."""
-	changed = [
-		_(df.label)
-		for df in data_fields(order.meta, skip=DERIVED_FIELDS)
-		if not same_value(df, order.get(df.fieldname), before.get(df.fieldname))
-	]
-	for table in order.meta.get_table_fields():
-		label = _(table.label)
-		old_rows = {row.name: row for row in before.get(table.fieldname) or []}
-		new_rows = {row.name: row for row in order.get(table.fieldname) or [] if row.name in old_rows}
-		if len(new_rows) != len(order.get(table.fieldname) or []) or len(new_rows) != len(old_rows):
-			changed.append(_("{0}: a line added or removed").format(label))
-		skip = PRICE_FIELDS + DERIVED_LINE_FIELDS if table.fieldname == "items" else ()
-		for name, row in new_rows.items():
-			changed += [
-				_("Row #{0}: {1}").format(row.idx, _(df.label))
-				for df in data_fields(frappe.get_meta(table.options), skip=skip)
-				if not same_value(df, row.get(df.fieldname), old_rows[name].get(df.fieldname))
-			]
-	return changed
-
-
-def data_fields(meta, skip=()):
-	return [
-		df
-		for df in meta.fields
-		if df.fieldtype not in no_value_fields
-		and df.fieldtype not in table_fields
-		and df.fieldname not in skip
-	]
+	return field_values.changed_labels(
+		order, before, skip=DERIVED_FIELDS, table_skip={"items": PRICE_FIELDS + DERIVED_LINE_FIELDS}
+	)
 
 
 def missing_for_verification(order) -> list[str]:

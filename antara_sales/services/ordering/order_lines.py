@@ -148,6 +148,11 @@ def set_totals(doc):
 		doc.end_date = max(getdate(row.end_date) for row in doc.items)
 
 
+# Worked out again from the lines on every save (validate_and_price, set_totals), so whatever a
+# request sends in them is overwritten: a price change moves them, nobody sets them.
+DERIVED_LINE_FIELDS = ("product_name", "billing_period", "periods", "amount")
+DERIVED_FIELDS = ("total_amount", "dpp_amount", "tax_amount", "grand_total")
+
 LINE_FIELDS = (
 	"product",
 	"product_name",

@@ -7,6 +7,7 @@ from frappe import _
 from frappe.utils import get_link_to_form, now_datetime
 
 from antara_sales.roles import is_admin
+from antara_sales.services.common import field_values
 from antara_sales.services.ordering import customer as customer_service
 from antara_sales.services.verifying.delegation import acting_for
 from antara_sales.services.verifying.people import assigned_verifiers
@@ -83,6 +84,29 @@ def handed_over(doc) -> bool:
 	if entering:
 		doc.verification_outcome = None
 	return entering
+
+
+# What a round records on the document it verifies (apply_outcome), and the workflow's own columns.
+RECORDED_FIELDS = ("verification_outcome", "last_verification_remark", "workflow_remark", "status_since")
+
+
+def check_unchanged_under_verification(doc, steps_held=("verification",), derived=(), table_derived=None):
+	"""6.5: the Assistant Manager verifies what the AE handed over, and it stays what was handed over
+	while it waits (in `steps_held`) on every path, desk or API, although the verifier may save it:
+	what needs correcting goes back to the AE (6.5.3.1, Ask for Clarification), who resubmits it.
+	`derived` are the fields the document's own validate works out again; call before it does."""
+	before = doc.get_doc_before_save()
+	if not before or not steps.is_at(before, *steps_held):
+		return
+	skip = (steps.state_field(doc.doctype), *RECORDED_FIELDS, *derived)
+	changed = field_values.changed_labels(doc, before, skip=skip, table_skip=table_derived)
+	if changed:
+		frappe.throw(
+			_(
+				"{0} cannot change while {1} waits for verification (6.5): ask for clarification (6.5.3.1) so that the AE corrects it."
+			).format(", ".join(frappe.bold(label) for label in changed), doc.name),
+			title=_("Under Verification"),
+		)
 
 
 def department_of(target) -> str:

@@ -68,6 +68,15 @@ class TestSubscriptionChange(AntaraTestCase):
 		self.assertEqual((contract.status, str(contract.terminated_on)), ("Terminated", "2026-07-01"))
 		self.assertIn("2026-07-01", frappe.db.get_value("ANTARA Customer", self.customer, "status_evidence"))
 
+	def test_the_manager_approves_the_change_as_it_was_verified(self):
+		change = self.make_change("Change Quantity", effective="2026-07-01")
+		f.request_verification(self.org, change)
+		f.verify(self.org, change)
+		with self.assertRaisesRegex(frappe.ValidationError, "waits for verification"):
+			f.edit(self.org.manager, change, effective_date="2026-08-01")
+		change = f.act(self.org.manager, change, "Approve")
+		self.assertEqual((change.docstatus, str(change.effective_date)), (1, "2026-07-01"))
+
 	def test_a_change_is_approved_only_after_verification(self):
 		change = self.make_change("Terminate")
 		with self.assertRaisesRegex(frappe.ValidationError, "Not a valid Workflow Action"):

@@ -26,6 +26,22 @@ class TestVerification(AntaraTestCase):
 		self.assertEqual(verification.computed_customer_status, "Prospect")  # 6.5.3, pre-filled
 		self.assertEqual(self.order_status(), ("Verified", 1))
 
+	def test_what_the_ae_handed_over_is_what_is_verified(self):
+		# 6.5: the verifier may save the order (the state's editor) but not change what it says
+		order = f.edit(self.org.verifier, self.order, signed_on=str(self.order.signed_on))  # no change
+		with self.assertRaisesRegex(frappe.ValidationError, "waits for verification"):
+			f.edit(self.org.verifier, order, email="lain@example.id")
+		with f.as_user(self.org.verifier), self.assertRaisesRegex(frappe.ValidationError, "Row #1"):
+			doc = frappe.get_doc("ANTARA Media Order", order.name)
+			doc.items[0].quantity += 1
+			doc.save()
+		# What needs correcting goes back to the AE (6.5.3.1), who corrects it and resubmits.
+		f.verify(self.org, self.order, "Clarify", remark="Email pelanggan salah")
+		f.edit(self.org.ae, self.order, email="benar@example.id")
+		f.request_verification(self.org, self.order)
+		f.verify(self.org, self.order)
+		self.assertEqual(self.order_status(), ("Verified", 1))
+
 	def test_clarify_goes_back_to_the_ae_and_a_second_round_is_kept(self):
 		first = f.verify(self.org, self.order, "Clarify", remark="Alamat penagihan belum jelas")
 		self.assertEqual(self.order_status(), ("Needs Clarification", 0))

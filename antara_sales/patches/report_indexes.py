@@ -51,7 +51,15 @@ INDEXES = {
 		),
 	},
 	ORDER_ITEM: {"report_lines": ("parent", "parenttype", "parentfield", "idx", "product", "amount")},
-	INVOICE: {"card_receivables": ("status", "docstatus", "owning_department", *SCOPE[1:], "amount_payable")},
+	INVOICE: {
+		"card_receivables": (
+			"status",
+			"docstatus",
+			"owning_department",
+			"account_executive",
+			"amount_payable",
+		)
+	},
 	VERIFICATION: {
 		"report_passed": ("media_order", "docstatus", "outcome", "round_no", "computed_customer_status"),
 		"report_rounds": (

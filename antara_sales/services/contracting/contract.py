@@ -9,9 +9,8 @@ from frappe.utils import get_link_to_form, getdate, now_datetime, today
 from antara_sales.doctypes import BUYER_CATEGORY, CONTRACT, CUSTOMER
 from antara_sales.domain import print_text, signing
 from antara_sales.roles import is_admin
-from antara_sales.services.common import attachments, tax_rules
+from antara_sales.services.common import attachments, field_values, tax_rules
 from antara_sales.services.common.dates import check_not_after_today
-from antara_sales.services.common.field_values import same_value
 from antara_sales.services.common.settings import get_settings
 from antara_sales.services.ordering import customer as customer_service
 from antara_sales.services.ordering import order_lines
@@ -118,23 +117,28 @@ def check_approved_content(contract):
 	before = contract.get_doc_before_save()
 	if not before or not steps.is_at(before, *SIGNING_STEPS):
 		return
-	meta = contract.meta
-	changed = [
-		f for f in APPROVED_FIELDS if not same_value(meta.get_field(f), contract.get(f), before.get(f))
-	]
-	line_meta = frappe.get_meta(meta.get_field("items").options)
-	old_lines, new_lines = before.get("items") or [], contract.get("items") or []
-	if len(old_lines) != len(new_lines) or any(
-		not same_value(line_meta.get_field(f), new.get(f), old.get(f))
-		for old, new in zip(old_lines, new_lines, strict=True)
-		for f in APPROVED_LINE_FIELDS
-	):
-		changed.append("items")
+	line_meta = frappe.get_meta(contract.meta.get_field("items").options)
+	changed = field_values.changed_labels(
+		contract,
+		before,
+		skip=[
+			df.fieldname
+			for df in field_values.data_fields(contract.meta)
+			if df.fieldname not in APPROVED_FIELDS
+		],
+		table_skip={
+			"items": [
+				df.fieldname
+				for df in field_values.data_fields(line_meta)
+				if df.fieldname not in APPROVED_LINE_FIELDS
+			]
+		},
+	)
 	if changed:
 		frappe.throw(
 			_(
 				"{0} cannot change once the Manager has approved the contract (6.6): send it back to Draft to change it."
-			).format(", ".join(frappe.bold(_(meta.get_label(f))) for f in changed)),
+			).format(", ".join(frappe.bold(label) for label in changed)),
 			title=_("Approved Contract"),
 		)
 
